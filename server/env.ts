@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed lazily (first call) rather than at import,
+ * because `next build` imports route modules without a runtime environment.
+ */
+
+const isProduction = process.env.NODE_ENV === "production";
+
+// Development defaults let `npm install && npm run dev` work with no configuration; production
+// refuses to start without real values.
+const devOnlyDefault = <T extends z.ZodTypeAny>(schema: T, fallback: string) =>
+  isProduction ? schema : z.preprocess((v) => (v === undefined || v === "" ? fallback : v), schema);
+
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is required (the launcher sets it when it starts the embedded PostgreSQL)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  APP_URL: devOnlyDefault(
+    z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL, e.g. https://community.example.com" }),
+    "http://localhost:3000",
+  ).transform((url) => url.replace(/\/+$/, "")),
+  NEXTAUTH_SECRET: devOnlyDefault(
+    z.string({ error: "is required: a random string of at least 32 characters" }).min(32, "must be at least 32 characters"),
+    "development-only-secret-not-for-production-use",
+  ),
+  SMTP_URL: isProduction
+    ? z.string({ error: "is required in production, e.g. smtp://user:pass@smtp.example.com:587" }).regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    : z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+  EMAIL_FROM: z.string().min(3).default("Entraide <no-reply@entraide.localhost>"),
+  SHOP_WEBHOOK_SECRET: devOnlyDefault(
+    z.string({ error: "is required: the secret shared with the shop to sign webhooks (at least 32 characters)" }).min(32, "must be at least 32 characters"),
+    "development-only-shop-webhook-secret-0123456789",
+  ),
+  DEMO_SIGN_IN: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"} ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
