@@ -10,6 +10,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,9 @@ import { parseEnv, InvalidEnvironmentError } from "../server/env";
 import { DEV_PORT, startEmbeddedPostgres, findFreePort, DatabaseStartError, type RunningServer } from "./database/embedded-postgres";
 import { ensureDatabase, dropDatabase, databaseUrlFor, DatabaseUnreachableError } from "./database/ensure-database";
 import { applyMigrations } from "./database/migrations/apply-migrations";
+
+// Next loads .env for the app; load it here too so the launcher validates the same values.
+for (const file of [".env.local", ".env"]) if (existsSync(file)) process.loadEnvFile(file);
 
 const args = process.argv.slice(2);
 const separator = args.indexOf("--");
