@@ -1,0 +1,43 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import { env } from "@/server/env";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
+import { isLocale } from "@/lib/i18n/locales";
+
+/**
+ * The part of the next-auth configuration that reading a session needs (secret, JWT strategy,
+ * callbacks, pages). `getAuthOptions()` adds the adapter and providers for the auth route.
+ */
+export function sessionOptions(): Omit<AuthOptions, "providers"> {
+  const { APP_URL, NEXTAUTH_SECRET } = env();
+  return {
+    secret: NEXTAUTH_SECRET,
+    // Credentials (demo) sign-in only works with JWT sessions; email links work with both.
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    callbacks: {
+      jwt({ token, user }) {
+        // `user` is only present on the request that signs the person in.
+        if (user) {
+          token.sub = user.id;
+          token.role = user.role ?? "MEMBER";
+          token.locale = isLocale(user.locale) ? user.locale : null;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          ...session.user,
+          id: token.sub ?? "",
+          email: token.email ?? "",
+          role: token.role ?? "MEMBER",
+          locale: token.locale ?? null,
+        };
+        return session;
+      },
+      redirect({ url }) {
+        return `${APP_URL}${safeCallbackPath(url, APP_URL)}`;
+      },
+    },
+  };
+}
