@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtures/catalog";
+import { getCategoryBySlug } from "./get-category-by-slug";
+
+describe("getCategoryBySlug", () => {
+  it("returns the category's name, slug and product count, nothing more", async () => {
+    const category = await createTestCategory();
+    await createTestProduct(category.id, "First");
+    await createTestProduct(category.id, "Second");
+
+    expect(await getCategoryBySlug(category.slug)).toEqual({ slug: category.slug, name: category.name, productCount: 2 });
+  });
+
+  it("counts zero products for an empty category", async () => {
+    const category = await createTestCategory();
+    expect((await getCategoryBySlug(category.slug))?.productCount).toBe(0);
+  });
+
+  it("returns null for an unknown slug", async () => {
+    expect(await getCategoryBySlug(`missing-${uniqueToken()}`)).toBeNull();
+  });
+});

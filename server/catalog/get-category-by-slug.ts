@@ -1,0 +1,12 @@
+import "server-only";
+import { db } from "@/server/db/client";
+
+export type CategoryDetail = { slug: string; name: string; productCount: number };
+
+export async function getCategoryBySlug(slug: string): Promise<CategoryDetail | null> {
+  const row = await db().category.findUnique({
+    where: { slug },
+    select: { slug: true, name: true, _count: { select: { products: true } } },
+  });
+  return row ? { slug: row.slug, name: row.name, productCount: row._count.products } : null;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/server/db/client";
+
+export type ProductDetail = {
+  slug: string;
+  sku: string;
+  name: string;
+  shortDescription: string | null;
+  listedAt: Date;
+  updatedAt: Date;
+  category: { slug: string; name: string };
+};
+
+export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
+  const row = await db().product.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      sku: true,
+      name: true,
+      shortDescription: true,
+      createdAt: true,
+      updatedAt: true,
+      category: { select: { slug: true, name: true } },
+    },
+  });
+  if (!row) return null;
+  const { createdAt, ...rest } = row;
+  return { ...rest, listedAt: createdAt };
+}
