@@ -37,6 +37,8 @@ export const envSchema = z.object({
     "development-only-shop-webhook-secret-0123456789",
   ),
   DEMO_SIGN_IN: optionalString,
+  // The retailer that runs the community, named in the footer and the home page introduction.
+  SHOP_NAME: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(80).default("Octet Hardware")),
 });
 
 export type Env = z.infer<typeof envSchema>;
