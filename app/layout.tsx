@@ -1,8 +1,13 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { SiteFooter } from "@/components/shell/site-footer";
+import { SiteHeader } from "@/components/shell/site-header";
+import { SkipLink } from "@/components/shell/skip-link";
+import { Container } from "@/components/ui/container";
+import { getShopName } from "@/server/catalog/get-shop-name";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,13 +15,32 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
 }
 
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+/**
+ * Every page renders inside <main id="main"><Container> here: pages start at their <h1> and must
+ * not add another <main>. The skip link targets it; tabIndex lets it take focus for screen readers.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
-      <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      <body className="flex min-h-dvh flex-col bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <NextIntlClientProvider>
-          <QueryProvider>{children}</QueryProvider>
+          <QueryProvider>
+            <SkipLink />
+            <SiteHeader />
+            <main id="main" tabIndex={-1} className="flex-1 py-8">
+              <Container>{children}</Container>
+            </main>
+            <SiteFooter shopName={getShopName()} />
+          </QueryProvider>
         </NextIntlClientProvider>
       </body>
     </html>
