@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
+import { ProductList } from "@/components/catalog/product-list";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { Pagination } from "@/components/ui/pagination";
+import { CATALOG_PATH, categoryPath } from "@/lib/catalog/catalog-paths";
+import { isPageInRange, parsePageParam } from "@/lib/pagination";
+import { getCategoryBySlug } from "@/server/catalog/get-category-by-slug";
+import { getShopName } from "@/server/catalog/get-shop-name";
+import { listCategoryProducts } from "@/server/catalog/list-category-products";
+
+const PRODUCTS_PER_PAGE = 12;
+
+// generateMetadata and the page both need the category: one query per request.
+const loadCategory = cache(getCategoryBySlug);
+
+type CategoryPageProps = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params, searchParams }: CategoryPageProps): Promise<Metadata> {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const category = await loadCategory(slug);
+  if (!category) return {};
+  const t = await getTranslations("catalog.category");
+  const page = parsePageParam(query.page) ?? 1;
+  return {
+    title: page > 1 ? t("titleWithPage", { category: category.name, page }) : category.name,
+    description: t("metaDescription", { category: category.name, count: category.productCount, shop: getShopName() }),
+    alternates: { canonical: categoryPath(category.slug, page) },
+  };
+}
+
+export default async function CategoryPage({ params, searchParams }: CategoryPageProps) {
+  await connection();
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const page = parsePageParam(query.page);
+  if (page === null) notFound();
+
+  const [category, products] = await Promise.all([
+    loadCategory(slug),
+    listCategoryProducts({ categorySlug: slug, page, pageSize: PRODUCTS_PER_PAGE }),
+  ]);
+  if (!category || !isPageInRange(page, products.pageCount)) notFound();
+  const [t, tCatalog] = await Promise.all([getTranslations("catalog.category"), getTranslations("catalog")]);
+
+  return (
+    <>
+      <Breadcrumbs trail={[{ label: tCatalog("breadcrumb"), href: CATALOG_PATH }]} current={category.name} />
+      <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">{category.name}</h1>
+      <p className="mt-1 mb-6 text-zinc-600 dark:text-zinc-400">{t("productCount", { count: products.total })}</p>
+      <section aria-labelledby="products-heading">
+        <h2 id="products-heading" className="sr-only">
+          {t("productsHeading")}
+        </h2>
+        {products.items.length === 0 ? <p>{t("empty")}</p> : <ProductList products={products.items} />}
+      </section>
+      <Pagination page={page} pageCount={products.pageCount} hrefForPage={(target) => categoryPath(category.slug, target)} />
+    </>
+  );
+}

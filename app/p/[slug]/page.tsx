@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { getTranslations } from "next-intl/server";
+import { ProductFacts } from "@/components/catalog/product-facts";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { CATALOG_PATH, categoryPath, productPath } from "@/lib/catalog/catalog-paths";
+import { getProductBySlug } from "@/server/catalog/get-product-by-slug";
+import { listRelatedProducts } from "@/server/catalog/list-related-products";
+
+const RELATED_PRODUCT_COUNT = 4;
+
+// generateMetadata and the page both need the product: one query per request.
+const loadProduct = cache(getProductBySlug);
+
+type ProductPageProps = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
+  const product = await loadProduct((await params).slug);
+  if (!product) return {};
+  const t = await getTranslations("catalog.product");
+  return {
+    title: product.name,
+    description:
+      product.shortDescription ?? t("metaDescription", { product: product.name, category: product.category.name, sku: product.sku }),
+    alternates: { canonical: productPath(product.slug) },
+  };
+}
+
+export default async function ProductPage({ params }: ProductPageProps) {
+  await connection();
+  const product = await loadProduct((await params).slug);
+  if (!product) notFound();
+  const [t, tCatalog, related] = await Promise.all([
+    getTranslations("catalog.product"),
+    getTranslations("catalog"),
+    listRelatedProducts({ categorySlug: product.category.slug, excludeSlug: product.slug, limit: RELATED_PRODUCT_COUNT }),
+  ]);
+
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          { label: tCatalog("breadcrumb"), href: CATALOG_PATH },
+          { label: product.category.name, href: categoryPath(product.category.slug) },
+        ]}
+        current={product.name}
+      />
+      <article aria-labelledby="product-heading" className="max-w-3xl">
+        <h1 id="product-heading" className="text-2xl font-bold tracking-tight break-words sm:text-3xl">
+          {product.name}
+        </h1>
+        {product.shortDescription && <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{product.shortDescription}</p>}
+        <section aria-labelledby="facts-heading" className="mt-8">
+          <h2 id="facts-heading" className="mb-3 text-lg font-semibold">
+            {t("factsHeading")}
+          </h2>
+          <ProductFacts product={product} />
+        </section>
+      </article>
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading" className="mt-10">
+          <h2 id="related-heading" className="mb-3 text-lg font-semibold">
+            {t("relatedHeading", { category: product.category.name })}
+          </h2>
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {related.map((item) => (
+              <li key={item.slug}>
+                <Link
+                  href={productPath(item.slug)}
+                  className="block rounded-md border border-zinc-200 px-3 py-2 break-words hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-900"
+                >
+                  {item.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
