@@ -1,0 +1,30 @@
+import { productSyncSchema } from "@/lib/catalog/product-sync-schema";
+import { upsertProducts } from "@/server/catalog/upsert-products";
+import { internalErrorResponse } from "@/server/http/internal-error-response";
+import { methodNotAllowedResponse } from "@/server/http/method-not-allowed-response";
+import { validationProblemResponse } from "@/server/http/validation-problem-response";
+import { readShopWebhook } from "@/server/webhooks/read-shop-webhook";
+
+/** Catalog sync from the shop: see docs/webhooks.md for the contract and signing. */
+
+export const dynamic = "force-dynamic";
+
+const ALLOWED_METHODS = ["PUT"] as const;
+
+export async function PUT(request: Request): Promise<Response> {
+  try {
+    const read = await readShopWebhook(request);
+    if (!read.ok) return read.response;
+
+    const parsed = productSyncSchema.safeParse(read.body);
+    if (!parsed.success) return validationProblemResponse(parsed.error);
+
+    const summary = await upsertProducts(parsed.data.products);
+    return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return internalErrorResponse(error, "catalog sync webhook");
+  }
+}
+
+const notAllowed = async (): Promise<Response> => methodNotAllowedResponse(ALLOWED_METHODS);
+export { notAllowed as GET, notAllowed as HEAD, notAllowed as POST, notAllowed as PATCH, notAllowed as DELETE };
