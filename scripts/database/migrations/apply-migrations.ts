@@ -88,16 +88,28 @@ async function readHistory(databaseUrl: string): Promise<MigrationRow[] | undefi
   }
 }
 
+/** The engine's messages end with a Rust span trace that says nothing to someone fixing SQL. */
+export function cleanEngineMessage(message: string): string {
+  const lines = message.split("\n");
+  const trace = lines.findIndex((line) => /^\s+\d+: \w+::/.test(line));
+  return (trace === -1 ? lines : lines.slice(0, trace))
+    .filter((line) => line.trim() !== "external connector error")
+    .join("\n")
+    .trim();
+}
+
 /** Refuses the two states `migrate deploy` cannot repair by itself, with what to do about them. */
 function checkHistory(list: MigrationList, history: MigrationRow[], migrationsDir: string): string[] {
   const live = history.filter((row) => row.rolled_back_at === null);
   const failed = live.filter((row) => row.finished_at === null);
   if (failed.length > 0) {
-    const details = failed.map((row) => `  ${row.migration_name}${row.logs ? `\n    ${row.logs.trim().split("\n").join("\n    ")}` : ""}`);
+    const details = failed.map((row) => `  ${row.migration_name}${row.logs ? `: ${cleanEngineMessage(row.logs).split("\n").join("\n    ")}` : ""}`);
+    const names = failed.map((row) => `'${row.migration_name}'`).join(", ");
     throw new MigrationError(
-      `A migration failed earlier and the database may be half-migrated:\n${details.join("\n")}\n` +
-        `Fix the database by hand, then mark it rolled back (UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '…') ` +
-        `to retry it. For the embedded dev database it is simpler to stop the server and delete .data/postgres.`,
+      `A migration failed earlier, so no further migration is applied:\n${details.join("\n")}\n` +
+        `Its SQL ran as one transaction, so nothing of it stayed unless it commits by itself. Fix the SQL, then mark it ` +
+        `rolled back to retry it:\n  UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name IN (${names});\n` +
+        `(Same as \`prisma migrate resolve --rolled-back\`. For the embedded dev database, deleting .data/postgres also works.)`,
     );
   }
   const onDisk = new Map<string, string>();
@@ -142,7 +154,12 @@ export async function applyMigrations(databaseUrl: string, opts: ApplyOptions = 
   try {
     applied = await withSchemaEngine(databaseUrl, {}, (engine) => applyWithEngine(engine, list));
   } catch (error) {
-    throw new MigrationError(`Applying migrations from ${migrationsDir} failed:\n${(error as Error).message}`, { cause: error });
+    const message = (error as Error).message;
+    const migration = /migration_name="([^"]+)"/.exec(message)?.[1];
+    throw new MigrationError(
+      `${migration ? `Migration ${migration}` : `Applying migrations from ${migrationsDir}`} failed:\n${cleanEngineMessage(message)}`,
+      { cause: error },
+    );
   }
   log(`migrations: ${applied.length} applied${applied.length ? ` (${applied.join(", ")})` : ""} (${elapsed()})`);
   return { applied };

@@ -7,12 +7,14 @@
 import { spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline/promises";
 import { pathToFileURL } from "node:url";
 import { DEV_PORT, DatabaseStartError, serverUrl, startEmbeddedPostgres, type RunningServer } from "../embedded-postgres";
 import { DatabaseUnreachableError, ensureDatabase, withServerClient } from "../ensure-database";
 import {
   applyMigrations,
   applyWithEngine,
+  cleanEngineMessage,
   DEFAULT_MIGRATIONS_DIR,
   DEFAULT_SCHEMA_PATH,
   loadMigrationList,
@@ -31,8 +33,10 @@ export interface CreateMigrationOptions {
   migrationsDir?: string;
   /** Write the migration without applying it (to hand-edit it first), like Prisma's --create-only. */
   createOnly?: boolean;
-  /** Go ahead when the migration drops columns/tables that hold data. */
+  /** Go ahead despite the engine's data-loss warnings (dropped columns, new unique constraints…). */
   acceptDataLoss?: boolean;
+  /** Asked about those warnings when acceptDataLoss is not set (the CLI asks on a terminal). */
+  confirmDataLoss?: (warnings: string[]) => Promise<boolean>;
   log?: (line: string) => void;
 }
 
@@ -67,7 +71,7 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const list = await loadMigrationList(migrationsDir);
   const engineOptions = { schemaPath, schemaContent: schema.files[0]!.content };
 
-  return withSchemaEngine(options.databaseUrl, engineOptions, async (engine) => {
+  return withSchemaEngine(options.databaseUrl, engineOptions, async (engine): Promise<CreateMigrationResult> => {
     // devDiagnostic also fills the engine's cache of the replayed history that createMigration needs.
     const { action } = await engine.devDiagnostic({ migrationsList: list, filters: NO_FILTER });
     if (action.tag === "reset") {
@@ -86,10 +90,13 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
       );
     }
     if (!options.createOnly && !options.acceptDataLoss && loss.warnings.length > 0) {
-      throw new MigrationError(
-        `This schema change loses data:\n${loss.warnings.map((w) => `  • ${w.message}`).join("\n")}\n` +
-          `Run again with --accept-data-loss if that is intended, or with --create-only to edit the SQL first.`,
-      );
+      const warnings = loss.warnings.map((w) => w.message);
+      if (!(await options.confirmDataLoss?.(warnings))) {
+        throw new MigrationError(
+          `This schema change may lose data or fail on existing rows:\n${warnings.map((w) => `  • ${w}`).join("\n")}\n` +
+            `Run again with --accept-data-loss if that is intended, or with --create-only to edit the SQL first.`,
+        );
+      }
     }
 
     const created = await engine.createMigration({
@@ -100,7 +107,7 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
       filters: NO_FILTER,
     });
     if (created.migrationScript === null) {
-      log(`No schema changes: prisma/schema.prisma already matches the migrations; nothing written.`);
+      log(`No schema changes: prisma/schema.prisma already matches the migrations, no migration written.`);
       return { applied };
     }
 
@@ -121,6 +128,11 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
     const appliedNow = await applyWithEngine(engine, await loadMigrationList(migrationsDir));
     log(`Created and applied ${where}/migration.sql`);
     return { migrationName: created.generatedMigrationName, migrationPath, applied: [...applied, ...appliedNow] };
+  }).catch((error: unknown) => {
+    // Schema errors and failed SQL come back from the engine as plain Errors: they are the
+    // user's to fix, so show them as such rather than as a crash with a stack trace.
+    if (error instanceof MigrationError || !(error instanceof Error)) throw error;
+    throw new MigrationError(cleanEngineMessage(error.message.replace(/^error: /, "")), { cause: error });
   });
 }
 
@@ -158,6 +170,17 @@ function parseArgs(argv: string[]) {
   return { name, help: flags.has("--help"), createOnly: flags.has("--create-only"), acceptDataLoss: flags.has("--accept-data-loss") };
 }
 
+/** What `prisma migrate dev` does on a terminal: show the warnings and ask. */
+async function askAboutDataLoss(warnings: string[]): Promise<boolean> {
+  console.log(`\n[db:migrate] Warnings for this migration:\n${warnings.map((w) => `  • ${w}`).join("\n")}\n`);
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await prompt.question("Create and apply it anyway? [y/N] ")).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
 function runPrismaGenerate(databaseUrl: string): void {
   // generate never runs the schema engine, but the CLI downloads it first unless told where it is;
   // /bin/false (never /bin/true) keeps any command that would use it failing loudly.
@@ -180,10 +203,16 @@ async function main(): Promise<number> {
     validateMigrationName(args.name);
     database = await openDevDatabase(say);
     const started = performance.now();
-    const result = await createMigration({ databaseUrl: database.url, name: args.name!, createOnly: args.createOnly, acceptDataLoss: args.acceptDataLoss, log: say });
+    await createMigration({
+      databaseUrl: database.url,
+      name: args.name!,
+      createOnly: args.createOnly,
+      acceptDataLoss: args.acceptDataLoss,
+      confirmDataLoss: process.stdin.isTTY ? askAboutDataLoss : undefined,
+      log: say,
+    });
     say(`done in ${Math.round(performance.now() - started)} ms`);
     if (!args.createOnly) runPrismaGenerate(database.url);
-    void result;
     return 0;
   } catch (error) {
     const known = error instanceof MigrationError || error instanceof DatabaseStartError || error instanceof DatabaseUnreachableError;
