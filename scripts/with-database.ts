@@ -11,7 +11,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseEnv, InvalidEnvironmentError } from "../server/env";
@@ -46,6 +46,8 @@ async function prepareDatabase(): Promise<{ url: string; cleanup: () => Promise<
   let server: RunningServer;
   if (fresh) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "entraide-pg-"));
+    // mkdtemp makes it 0700; PostgreSQL may run as another OS user (see embedded-postgres.ts).
+    await chmod(dir, 0o755);
     server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await findFreePort(), persistent: false });
     say(`started a throwaway PostgreSQL on port ${server.port}`);
   } else {

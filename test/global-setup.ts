@@ -3,7 +3,7 @@
  * a throwaway embedded server when DATABASE_URL is unset, else a new database on that server.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort, startEmbeddedPostgres } from "../scripts/database/embedded-postgres";
@@ -19,6 +19,8 @@ export default async function setup() {
     teardown = () => dropDatabase(url);
   } else {
     const dir = await mkdtemp(path.join(os.tmpdir(), "entraide-vitest-"));
+    // mkdtemp makes it 0700; PostgreSQL may run as another OS user (see embedded-postgres.ts).
+    await chmod(dir, 0o755);
     const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await findFreePort(), persistent: false });
     url = server.url("entraide");
     teardown = () => server.stop();
