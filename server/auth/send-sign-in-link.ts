@@ -1,0 +1,19 @@
+import "server-only";
+import { env } from "@/server/env";
+import { sendMail } from "@/server/mail/send-mail";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { buildSignInEmail } from "./build-sign-in-email";
+
+export const SIGN_IN_LINK_VALID_MINUTES = 60;
+
+/**
+ * Mails the one-time sign-in link. next-auth builds the link on NEXTAUTH_URL; its path and
+ * query are re-anchored on APP_URL so the link can never point at whatever Host a request
+ * claimed.
+ */
+export async function sendSignInLink({ email, nextAuthLink, locale }: { email: string; nextAuthLink: string; locale: AppLocale }) {
+  const { pathname, search } = new URL(nextAuthLink);
+  const link = `${env().APP_URL}${pathname}${search}`;
+  const message = buildSignInEmail({ link, locale, validForMinutes: SIGN_IN_LINK_VALID_MINUTES });
+  return sendMail({ to: email, ...message });
+}
