@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { DELETE, GET, POST, PUT } from "@/app/api/webhooks/products/route";
+import { DELETE, GET, OPTIONS, POST, PUT } from "@/app/api/webhooks/products/route";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { signShopPayload } from "@/server/webhooks/verify-shop-signature";
@@ -113,9 +113,10 @@ describe("PUT /api/webhooks/products: request format", () => {
     for (const handler of [GET, POST, DELETE]) {
       const response = await handler();
       expect(response.status).toBe(405);
-      expect(response.headers.get("allow")).toBe("PUT");
+      expect(response.headers.get("allow")).toBe("PUT, OPTIONS");
       await problemOf(response);
     }
+    expect((await OPTIONS()).headers.get("allow")).toBe("PUT, OPTIONS");
   });
 });
 

@@ -9,7 +9,8 @@ import { readShopWebhook } from "@/server/webhooks/read-shop-webhook";
 
 export const dynamic = "force-dynamic";
 
-const ALLOWED_METHODS = ["PUT"] as const;
+// OPTIONS is answered explicitly: Next's automatic answer would list the 405 stubs below too.
+const ALLOWED_METHODS = ["PUT", "OPTIONS"] as const;
 
 export async function PUT(request: Request): Promise<Response> {
   try {
@@ -24,6 +25,10 @@ export async function PUT(request: Request): Promise<Response> {
   } catch (error) {
     return internalErrorResponse(error, "catalog sync webhook");
   }
+}
+
+export async function OPTIONS(): Promise<Response> {
+  return new Response(null, { status: 204, headers: { Allow: ALLOWED_METHODS.join(", ") } });
 }
 
 const notAllowed = async (): Promise<Response> => methodNotAllowedResponse(ALLOWED_METHODS);
