@@ -6,6 +6,6 @@ const EMBEDDED_DEFAULT_URL = "postgresql://entraide:entraide@127.0.0.1:54329/ent
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  migrations: { path: "prisma/migrations", seed: "tsx --conditions=react-server prisma/seed.ts" },
   datasource: { url: process.env.DATABASE_URL ?? EMBEDDED_DEFAULT_URL },
 });
