@@ -7,8 +7,6 @@ import { readShopWebhook } from "@/server/webhooks/read-shop-webhook";
 
 /** Catalog sync from the shop: see docs/webhooks.md for the contract and signing. */
 
-export const dynamic = "force-dynamic";
-
 // OPTIONS is answered explicitly: Next's automatic answer would list the 405 stubs below too.
 const ALLOWED_METHODS = ["PUT", "OPTIONS"] as const;
 
