@@ -18,7 +18,7 @@ export function ProductFacts({ product }: { product: ProductDetail }) {
     { term: t("lastUpdated"), detail: <DateText date={product.updatedAt} text={format.dateTime(product.updatedAt, { dateStyle: "long" })} /> },
   ];
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr] sm:items-baseline">
       {facts.map(({ term, detail }) => (
         <div key={term} className="contents">
           <dt className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{term}</dt>

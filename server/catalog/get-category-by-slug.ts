@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { isWellFormedSlug } from "@/lib/catalog/catalog-paths";
 
 export type CategoryDetail = { slug: string; name: string; productCount: number };
 
 export async function getCategoryBySlug(slug: string): Promise<CategoryDetail | null> {
+  if (!isWellFormedSlug(slug)) return null;
   const row = await db().category.findUnique({
     where: { slug },
     select: { slug: true, name: true, _count: { select: { products: true } } },

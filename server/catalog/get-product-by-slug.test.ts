@@ -29,4 +29,10 @@ describe("getProductBySlug", () => {
   it("returns null for an unknown slug", async () => {
     expect(await getProductBySlug(`missing-${uniqueToken()}`)).toBeNull();
   });
+
+  it("returns null, without a database error, for a slug no row can have (NUL byte, upper case, too long)", async () => {
+    for (const slug of ["a\u0000b", "Some-Slug", "x".repeat(500)]) {
+      expect(await getProductBySlug(slug)).toBeNull();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { isWellFormedSlug } from "@/lib/catalog/catalog-paths";
 
 export type ProductDetail = {
   slug: string;
@@ -12,6 +13,7 @@ export type ProductDetail = {
 };
 
 export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
+  if (!isWellFormedSlug(slug)) return null;
   const row = await db().product.findUnique({
     where: { slug },
     select: {

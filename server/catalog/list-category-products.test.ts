@@ -49,4 +49,9 @@ describe("listCategoryProducts", () => {
     const page = await listCategoryProducts({ categorySlug: `missing-${uniqueToken()}`, page: 1, pageSize: 10 });
     expect(page).toEqual({ items: [], page: 1, pageSize: 10, total: 0, pageCount: 1 });
   });
+
+  it("treats a malformed category slug as empty instead of failing", async () => {
+    const page = await listCategoryProducts({ categorySlug: "bad\u0000slug", page: 1, pageSize: 10 });
+    expect(page).toEqual({ items: [], page: 1, pageSize: 10, total: 0, pageCount: 1 });
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { isWellFormedSlug } from "@/lib/catalog/catalog-paths";
 import { countPages, type Paged } from "@/lib/pagination";
 
 export type ProductSummary = {
@@ -17,6 +18,7 @@ export type ListCategoryProductsInput = {
 
 /** A category's products in name order (an unknown category simply has none). */
 export async function listCategoryProducts({ categorySlug, page, pageSize }: ListCategoryProductsInput): Promise<Paged<ProductSummary>> {
+  if (!isWellFormedSlug(categorySlug)) return { items: [], page, pageSize, total: 0, pageCount: 1 };
   const where = { category: { slug: categorySlug } };
   const [total, items] = await Promise.all([
     db().product.count({ where }),
