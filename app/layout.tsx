@@ -8,11 +8,16 @@ import { SiteHeader } from "@/components/shell/site-header";
 import { SkipLink } from "@/components/shell/skip-link";
 import { Container } from "@/components/ui/container";
 import { getShopName } from "@/server/catalog/get-shop-name";
+import { getSiteUrl } from "@/server/catalog/get-site-url";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
+  return {
+    metadataBase: getSiteUrl(),
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("tagline"),
+  };
 }
 
 export const viewport: Viewport = {
