@@ -71,7 +71,7 @@ async function main() {
 
   try {
     database = await prepareDatabase();
-    const env = { ...process.env, DATABASE_URL: database.url } as Record<string, string>;
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
     parseEnv(env);
     await applyMigrations(database.url, { log: say });
     if (seed) {
@@ -80,7 +80,7 @@ async function main() {
     }
     if (command.length === 0) return await stop();
 
-    env.NEXTAUTH_URL ??= env.APP_URL || "http://localhost:3000";
+    env.NEXTAUTH_URL ||= env.APP_URL || "http://localhost:3000";
     const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env, shell: false });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
