@@ -15,7 +15,7 @@ import { chmod, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseEnv, InvalidEnvironmentError } from "../server/env";
-import { DEV_PORT, startEmbeddedPostgres, findFreePort, DatabaseStartError, type RunningServer } from "./database/embedded-postgres";
+import { DEV_PORT, serverUrl, startEmbeddedPostgres, findFreePort, DatabaseStartError, type RunningServer } from "./database/embedded-postgres";
 import { ensureDatabase, dropDatabase, databaseUrlFor, DatabaseUnreachableError } from "./database/ensure-database";
 import { applyMigrations } from "./database/migrations/apply-migrations";
 
@@ -70,9 +70,10 @@ async function main() {
   };
 
   try {
+    // Validate configuration before starting anything; the embedded address stands in for an unset DATABASE_URL.
+    parseEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || serverUrl(DEV_PORT, "entraide") });
     database = await prepareDatabase();
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
-    parseEnv(env);
     await applyMigrations(database.url, { log: say });
     if (seed) {
       const { seedDemoData } = await import("../prisma/seed");
