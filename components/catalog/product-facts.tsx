@@ -8,15 +8,18 @@ import type { ProductDetail } from "@/server/catalog/get-product-by-slug";
 export function ProductFacts({ product }: { product: ProductDetail }) {
   const t = useTranslations("catalog.product");
   const format = useFormatter();
+  const listedOn = format.dateTime(product.listedAt, { dateStyle: "long" });
+  const updatedOn = format.dateTime(product.updatedAt, { dateStyle: "long" });
   const facts: { term: string; detail: ReactNode }[] = [
     { term: t("sku"), detail: <span className="font-mono">{product.sku}</span> },
     {
       term: t("category"),
       detail: <TextLink href={categoryPath(product.category.slug)}>{product.category.name}</TextLink>,
     },
-    { term: t("listedSince"), detail: <DateText date={product.listedAt} text={format.dateTime(product.listedAt, { dateStyle: "long" })} /> },
-    { term: t("lastUpdated"), detail: <DateText date={product.updatedAt} text={format.dateTime(product.updatedAt, { dateStyle: "long" })} /> },
+    { term: t("listedSince"), detail: <DateText date={product.listedAt} text={listedOn} /> },
   ];
+  // Same-day updates (the shop's sync touching a new product) would only repeat the date above.
+  if (updatedOn !== listedOn) facts.push({ term: t("lastUpdated"), detail: <DateText date={product.updatedAt} text={updatedOn} /> });
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr] sm:items-baseline">
       {facts.map(({ term, detail }) => (
