@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { CategoryGrid } from "@/components/catalog/category-grid";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -15,9 +16,16 @@ const TOP_PRODUCTS_PER_CATEGORY = 3;
 
 type CategoriesPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// generateMetadata and the page both need the listing (to know the page exists): one query.
+const loadCategoriesPage = cache((page: number) =>
+  listCategories({ page, pageSize: CATEGORIES_PER_PAGE, topProductsPerCategory: TOP_PRODUCTS_PER_CATEGORY }),
+);
+
 export async function generateMetadata({ searchParams }: CategoriesPageProps): Promise<Metadata> {
+  const page = parsePageParam((await searchParams).page);
+  // Same verdict as the page, here too, so the 404 gets the not-found page's title.
+  if (page === null || !isPageInRange(page, (await loadCategoriesPage(page)).pageCount)) notFound();
   const t = await getTranslations("catalog.categories");
-  const page = parsePageParam((await searchParams).page) ?? 1;
   return {
     title: page > 1 ? t("titleWithPage", { page }) : t("title"),
     description: t("metaDescription", { shop: getShopName() }),
@@ -31,7 +39,7 @@ export default async function CategoriesPage({ searchParams }: CategoriesPagePro
   const [t, tCatalog, categories] = await Promise.all([
     getTranslations("catalog.categories"),
     getTranslations("catalog"),
-    listCategories({ page, pageSize: CATEGORIES_PER_PAGE, topProductsPerCategory: TOP_PRODUCTS_PER_CATEGORY }),
+    loadCategoriesPage(page),
   ]);
   if (!isPageInRange(page, categories.pageCount)) notFound();
 

@@ -7,7 +7,7 @@ import { ProductList } from "@/components/catalog/product-list";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
 import { CATALOG_PATH, categoryPath } from "@/lib/catalog/catalog-paths";
-import { isPageInRange, parsePageParam } from "@/lib/pagination";
+import { countPages, isPageInRange, parsePageParam } from "@/lib/pagination";
 import { getCategoryBySlug } from "@/server/catalog/get-category-by-slug";
 import { getShopName } from "@/server/catalog/get-shop-name";
 import { listCategoryProducts } from "@/server/catalog/list-category-products";
@@ -25,9 +25,10 @@ type CategoryPageProps = {
 export async function generateMetadata({ params, searchParams }: CategoryPageProps): Promise<Metadata> {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const category = await loadCategory(slug);
-  if (!category) return {};
+  const page = parsePageParam(query.page);
+  // Same verdict as the page, here too, so the 404 gets the not-found page's title.
+  if (!category || page === null || !isPageInRange(page, countPages(category.productCount, PRODUCTS_PER_PAGE))) notFound();
   const t = await getTranslations("catalog.category");
-  const page = parsePageParam(query.page) ?? 1;
   return {
     title: page > 1 ? t("titleWithPage", { category: category.name, page }) : category.name,
     description: t("metaDescription", { category: category.name, count: category.productCount, shop: getShopName() }),

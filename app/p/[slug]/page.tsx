@@ -19,7 +19,8 @@ type ProductPageProps = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
   const product = await loadProduct((await params).slug);
-  if (!product) return {};
+  // Same verdict as the page, here too, so the 404 gets the not-found page's title.
+  if (!product) notFound();
   const t = await getTranslations("catalog.product");
   return {
     title: product.name,
