@@ -1,4 +1,5 @@
 import "server-only";
+import { connection } from "next/server";
 import { getRequestConfig } from "next-intl/server";
 import { NAMESPACES } from "@/lib/i18n/namespaces";
 import type { AppLocale } from "@/lib/i18n/locales";
@@ -12,6 +13,8 @@ async function loadMessages(locale: AppLocale) {
 }
 
 export default getRequestConfig(async () => {
+  // The language depends on the request (account, cookie, Accept-Language): never prerender.
+  await connection();
   const locale = await resolveLocale();
   return { locale, messages: await loadMessages(locale), timeZone: "Europe/Paris" };
 });
