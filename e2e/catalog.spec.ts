@@ -39,7 +39,7 @@ test("keyboard users can skip to the content", async ({ page }) => {
 test("an unknown product is a localized 404, not a crash", async ({ page }) => {
   const response = await page.goto("/p/no-such-product-anywhere");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1, name: "We can't find this page" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "We can’t find this page" })).toBeVisible();
   await expectAccessible(page);
 });
 
