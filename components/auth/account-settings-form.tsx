@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { updateAccountAction } from "@/app/account/actions";
 import { Button } from "@/components/ui/button";
@@ -36,8 +36,16 @@ export function AccountSettingsForm({ displayName: savedName, locale: savedLocal
   const nameField = field("displayName");
   const localeField = field("locale");
 
+  // With JavaScript, submit without React's automatic form reset: a reset puts a controlled
+  // <select> back on its first option. Without JavaScript the form still posts to the action.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
+
   return (
-    <form action={action} noValidate className="mt-6 space-y-6">
+    <form action={action} onSubmit={submit} noValidate className="mt-6 space-y-6">
       <div>
         <label htmlFor={nameField.inputId} className="block font-medium">
           {t("account.displayNameLabel")}
