@@ -45,7 +45,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                 </time>
               </div>
               <p className="mt-1 text-sm break-all text-zinc-700 dark:text-zinc-300">
-                <span className="text-zinc-600 dark:text-zinc-400">{t("columns.to")}: </span>
+                <span className="text-zinc-600 dark:text-zinc-400">{t("toPrefix")} </span>
                 {mail.to}
               </p>
             </li>
