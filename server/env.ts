@@ -13,8 +13,6 @@ const isProduction = process.env.NODE_ENV === "production";
 const devOnlyDefault = <T extends z.ZodTypeAny>(schema: T, fallback: string) =>
   isProduction ? schema : z.preprocess((v) => (v === undefined || v === "" ? fallback : v), schema);
 
-const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
-
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -36,7 +34,6 @@ export const envSchema = z.object({
     z.string({ error: "is required: the secret shared with the shop to sign webhooks (at least 32 characters)" }).min(32, "must be at least 32 characters"),
     "development-only-shop-webhook-secret-0123456789",
   ),
-  DEMO_SIGN_IN: optionalString,
   // The retailer that runs the community, named in the footer and the home page introduction.
   SHOP_NAME: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(80).default("Octet Hardware")),
 });
