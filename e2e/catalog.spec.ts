@@ -49,6 +49,15 @@ test("the interface follows the browser's language and the header switch", async
   await page.goto("/categories");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("navigation", { name: "Fil d’Ariane" })).toBeVisible();
+
+  // The header switch overrides what the browser asks for, and the choice sticks.
+  await page.getByRole("group", { name: "Langue" }).getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "Français" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await context.close();
 });
 
