@@ -82,13 +82,23 @@ async function main() {
     if (command.length === 0) return await stop();
 
     env.NEXTAUTH_URL ||= env.APP_URL || "http://localhost:3000";
-    const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env, shell: false });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
+    // The command gets its own process group so that everything it starts (npx → next-server)
+    // can be signalled together: otherwise a grandchild outlives us with its database gone.
+    const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env, shell: false, detached: true });
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // the group is already gone
+      }
+    };
+    process.on("SIGINT", () => signalGroup("SIGINT"));
+    process.on("SIGTERM", () => signalGroup("SIGTERM"));
+    process.on("SIGHUP", () => signalGroup("SIGTERM"));
     const code: number = await new Promise((resolve) =>
       child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1))),
     );
+    signalGroup("SIGTERM");
     await stop();
     process.exit(code);
   } catch (error) {
