@@ -16,7 +16,13 @@ export interface SentMail {
 }
 
 async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    // Not ours to fix: Next's development overlay, and e-mail HTML shown in a sandboxed frame
+    // (axe cannot enter a frame without scripts and would wait for it forever).
+    .exclude("nextjs-portal")
+    .exclude("iframe[sandbox]")
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
