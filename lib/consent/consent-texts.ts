@@ -1,0 +1,74 @@
+import type { AppLocale } from "@/lib/i18n/locales";
+import type { ConsentAction, ConsentPurpose } from "./consent-vocabulary";
+
+/**
+ * The exact wording shown next to every control that grants or withdraws a consent, per
+ * language. Pages render these strings verbatim (not next-intl messages) because the ledger
+ * records the SHA-256 of what was shown: a message catalog could drift without anyone noticing.
+ *
+ * Changing a body REQUIRES bumping its `version` (both languages share one version, so they
+ * always say the same thing). The previous wording stays provable: the first time a version is
+ * used it is stored in the ConsentText table, which the database keeps append-only, and
+ * recordConsentEvent refuses a changed body under an already stored version.
+ *
+ * Texts are plain text with no placeholders, so the hash is the same in every deployment.
+ */
+
+export type ConsentTextEntry = {
+  version: number;
+  body: Record<AppLocale, string>;
+};
+
+export const CONSENT_TEXTS = {
+  COMMUNITY_MEMBERSHIP: {
+    GRANTED: {
+      version: 1,
+      body: {
+        en: "I want to join the community. Members can ask and answer questions and vote; what I post is public and shown under my display name. Membership is needed to post; reading stays open to everyone. Joining sends me no e-mail and subscribes me to nothing: alerts are separate choices. I can leave at any time from my account page.",
+        fr: "Je souhaite rejoindre la communauté. Les membres peuvent poser des questions, y répondre et voter ; ce que je publie est public et affiché sous mon nom d’affichage. Être membre est nécessaire pour publier ; la lecture reste ouverte à tous. Rejoindre ne m’envoie aucun e-mail et ne m’abonne à rien : les alertes sont des choix séparés. Je peux quitter la communauté à tout moment depuis la page de mon compte.",
+      },
+    },
+    WITHDRAWN: {
+      version: 1,
+      body: {
+        en: "I want to leave the community. This withdraws my membership and every alert subscription at once. My questions and answers stay public, shown under my display name. I will no longer be able to post or vote. Leaving sends me no e-mail. I can join again later with a new choice.",
+        fr: "Je souhaite quitter la communauté. Cela retire en une fois mon adhésion et tous mes abonnements aux alertes. Mes questions et réponses restent publiques, affichées sous mon nom d’affichage. Je ne pourrai plus publier ni voter. Quitter la communauté ne m’envoie aucun e-mail. Je pourrai la rejoindre plus tard par un nouveau choix.",
+      },
+    },
+  },
+  OWNER_BADGE: {
+    GRANTED: {
+      version: 1,
+      body: {
+        en: "Show a “verified owner” badge on my posts about products I bought from the shop. This uses my purchases for one thing only: telling readers that I own the product I am writing about. It is off unless I turn it on, it only applies while I am a community member, it sends me no e-mail, and I can turn it off at any time.",
+        fr: "Afficher un badge « propriétaire vérifié » sur mes publications à propos des produits que j’ai achetés à la boutique. Mes achats ne servent qu’à cela : indiquer aux lecteurs que je possède le produit dont je parle. Il reste désactivé tant que je ne l’active pas, ne s’applique que si je suis membre de la communauté, ne m’envoie aucun e-mail, et je peux le désactiver à tout moment.",
+      },
+    },
+    WITHDRAWN: {
+      version: 1,
+      body: {
+        en: "Stop showing the “verified owner” badge on my posts. My purchases will no longer be used to mark my posts. I can turn it back on at any time.",
+        fr: "Ne plus afficher le badge « propriétaire vérifié » sur mes publications. Mes achats ne serviront plus à signaler mes publications. Je peux le réactiver à tout moment.",
+      },
+    },
+  },
+  // Later issues add PRODUCT_ALERTS, THREAD_ALERTS, DIGEST… here: one entry per purpose, with
+  // both actions and both languages (consent-texts.test.ts checks completeness).
+} as const satisfies Partial<Record<ConsentPurpose, Record<ConsentAction, ConsentTextEntry>>>;
+
+/** Purposes that have wording, and so can be granted or withdrawn. */
+export type ConsentPurposeWithText = keyof typeof CONSENT_TEXTS;
+
+export function hasConsentText(purpose: ConsentPurpose): purpose is ConsentPurposeWithText {
+  return Object.hasOwn(CONSENT_TEXTS, purpose);
+}
+
+/** The current wording for a purpose and action, in one language, with its version. */
+export function getConsentText(
+  purpose: ConsentPurposeWithText,
+  action: ConsentAction,
+  locale: AppLocale,
+): { version: number; body: string } {
+  const entry: ConsentTextEntry = CONSENT_TEXTS[purpose][action];
+  return { version: entry.version, body: entry.body[locale] };
+}
