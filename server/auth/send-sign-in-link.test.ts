@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParsedMail } from "mailparser";
 import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
+import { db } from "@/server/db/client";
+import { hashEmailAddress } from "@/server/mail/hash-email-address";
 import { sendSignInLink } from "./send-sign-in-link";
 
 let sink: SmtpSink;
@@ -56,5 +58,30 @@ describe("sendSignInLink", () => {
     expect(mail.text).toContain("Bonjour,");
     expect(String(mail.html)).toContain('<html lang="fr">');
     expect(String(mail.html)).toContain("Se connecter à Entraide");
+  });
+
+  it("logs the link for the person's data export when the address already has an account", async () => {
+    const email = `member-${randomUUID()}@example.test`;
+    const user = await db().user.create({ data: { email }, select: { id: true } });
+
+    const outcome = await sendSignInLink({ email, nextAuthLink: "http://localhost:3000/api/auth/callback/email?token=t", locale: "en" });
+    await sink.waitForMessage(sentTo(email));
+
+    if (outcome.status !== "sent") throw new Error("expected the link to be sent");
+    const logged = await db().sentEmail.findMany({ where: { userId: user.id }, select: { kind: true, subject: true, messageId: true } });
+    expect(logged).toEqual([{ kind: "sign-in", subject: "Your sign-in link for Entraide", messageId: outcome.messageId }]);
+  });
+
+  it("sends no link to a suppressed address and reports it without throwing", async () => {
+    const email = `deleted-${randomUUID()}@example.test`;
+    await db().emailSuppression.create({ data: { emailSha256: hashEmailAddress(email), reason: "account deleted" } });
+
+    const outcome = await sendSignInLink({ email, nextAuthLink: "http://localhost:3000/api/auth/callback/email?token=t", locale: "en" });
+    const control = `control-${randomUUID()}@example.test`;
+    await sendSignInLink({ email: control, nextAuthLink: "http://localhost:3000/api/auth/callback/email?token=t", locale: "en" });
+    await sink.waitForMessage(sentTo(control));
+
+    expect(outcome).toEqual({ status: "not-sent", reason: "suppressed" });
+    expect(sink.messages.filter(sentTo(email))).toEqual([]);
   });
 });

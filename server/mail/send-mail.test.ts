@@ -24,10 +24,11 @@ const uniqueRecipient = () => `person-${randomUUID()}@example.test`;
 describe("sendMail over SMTP", () => {
   it("delivers HTML and plain text with a Message-ID on APP_URL's host and no List-* headers", async () => {
     const to = uniqueRecipient();
-    const sent = await sendMail({ to, subject: "Votre lien — ça marche", text: "Bonjour texte", html: "<p>Bonjour <b>HTML</b></p>" });
+    const sent = await sendMail({ to, userId: null, kind: "sign-in", subject: "Votre lien — ça marche", text: "Bonjour texte", html: "<p>Bonjour <b>HTML</b></p>" });
 
     const received = await sink.waitForMessage((m) => m.to !== undefined && JSON.stringify(m.to).includes(to));
-    expect(sent.deliveredTo).toBe("smtp");
+    expect(sent).toMatchObject({ status: "sent", deliveredTo: "smtp" });
+    if (sent.status !== "sent") throw new Error("expected the message to be sent");
     expect(received.messageId).toBe(sent.messageId);
     expect(received.messageId).toMatch(/^<[0-9a-f-]{36}@help\.shop\.test>$/);
     expect(received.subject).toBe("Votre lien — ça marche");
@@ -42,6 +43,8 @@ describe("sendMail over SMTP", () => {
     const to = uniqueRecipient();
     await sendMail({
       to,
+      userId: null,
+      kind: "sign-in",
       subject: "New answer",
       text: "An answer arrived",
       html: "<p>An answer arrived</p>",
@@ -63,6 +66,8 @@ describe("sendMail over SMTP", () => {
     await expect(
       sendMail({
         to: uniqueRecipient(),
+        userId: null,
+        kind: "sign-in",
         subject: "x",
         text: "x",
         html: "<p>x</p>",

@@ -4,6 +4,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import { encodeWord, isPlainText } from "nodemailer/lib/mime-funcs";
 import { env } from "@/server/env";
+import { isEmailSuppressed } from "./is-email-suppressed";
+import { isUndeliverableAddress } from "./is-undeliverable-address";
+import { logSentEmail } from "./log-sent-email";
 import { storeDevMail } from "./store-dev-mail";
 
 /**
@@ -18,8 +21,18 @@ export interface MailingListHeaders {
   unsubscribeUrl: string;
 }
 
+/** What a message is for; stored with each logged message and shown in the person's data export. */
+export type MailKind = "sign-in";
+
 export interface OutgoingMail {
   to: string;
+  /**
+   * The recipient's account, or null when the address has none yet (the first sign-in link to a
+   * new address: next-auth creates the user only after the link is used). Required so that no
+   * caller forgets it: every message to a known person is logged for their data export.
+   */
+  userId: string | null;
+  kind: MailKind;
   subject: string;
   text: string;
   html: string;
@@ -27,11 +40,23 @@ export interface OutgoingMail {
   list?: MailingListHeaders;
 }
 
-export interface SentMail {
-  messageId: string;
-  /** "smtp" when handed to the mail server; "dev-mailbox" when stored for /dev/mailbox. */
-  deliveredTo: "smtp" | "dev-mailbox";
-}
+export type MailOutcome =
+  | {
+      status: "sent";
+      messageId: string;
+      /** "smtp" when handed to the mail server; "dev-mailbox" when stored for /dev/mailbox. */
+      deliveredTo: "smtp" | "dev-mailbox";
+    }
+  | {
+      /**
+       * Nothing was sent: the address belongs to a deleted account ("suppressed") or is a
+       * tombstone that can receive nothing ("undeliverable-address"). Not an error: callers
+       * carry on exactly as after a send, so nobody can tell from outside which addresses are
+       * suppressed.
+       */
+      status: "not-sent";
+      reason: "suppressed" | "undeliverable-address";
+    };
 
 const globalForMail = globalThis as unknown as { entraideSmtp?: { url: string; transporter: Transporter } };
 
@@ -61,8 +86,28 @@ function listHeaderOptions(list: MailingListHeaders, appUrl: string): Pick<Mail.
  * The one way the app sends e-mail. With SMTP_URL set it goes to that server; without it
  * (development) the fully built message — real headers included — is stored and readable at
  * /dev/mailbox, so nothing needs a mail server to try sign-in.
+ *
+ * Before anything else it refuses suppressed addresses (deleted accounts): they get no mail of
+ * any kind, sign-in links included. After sending, a message to a known person is logged.
  */
-export async function sendMail(mail: OutgoingMail): Promise<SentMail> {
+export async function sendMail(mail: OutgoingMail): Promise<MailOutcome> {
+  if (isUndeliverableAddress(mail.to)) return { status: "not-sent", reason: "undeliverable-address" };
+  if (await isEmailSuppressed(mail.to)) return { status: "not-sent", reason: "suppressed" };
+
+  const { messageId, deliveredTo } = await deliver(mail);
+  if (mail.userId) {
+    try {
+      await logSentEmail({ userId: mail.userId, messageId, kind: mail.kind, subject: mail.subject });
+    } catch (error) {
+      // The message is already out: failing now would make the caller report an error (or retry
+      // and send it twice) for mail that was delivered. A missing log line is the lesser harm.
+      console.error("Logging a sent e-mail failed", error);
+    }
+  }
+  return { status: "sent", messageId, deliveredTo };
+}
+
+async function deliver(mail: OutgoingMail): Promise<{ messageId: string; deliveredTo: "smtp" | "dev-mailbox" }> {
   const { APP_URL, EMAIL_FROM, SMTP_URL } = env();
   const listOptions = mail.list ? listHeaderOptions(mail.list, APP_URL) : undefined;
   const options: Mail.Options = {
