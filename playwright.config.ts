@@ -67,6 +67,7 @@ export default defineConfig({
         NEXTAUTH_URL: appUrl,
         NEXTAUTH_SECRET: "e2e-only-secret-with-at-least-32-characters!!",
         SHOP_WEBHOOK_SECRET: E2E.shopWebhookSecret,
+        TOKEN_SIGNING_KEYS: "e2e:e2e-only-token-signing-key-with-32-characters",
         SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
         EMAIL_FROM: "Entraide <no-reply@entraide.test>",
       },

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { tokenSigningKeysSchema } from "./tokens/token-signing-keys-schema";
 
 /**
  * The one place that reads process.env. Parsed lazily (first call) rather than at import,
@@ -34,6 +35,8 @@ export const envSchema = z.object({
     z.string({ error: "is required: the secret shared with the shop to sign webhooks (at least 32 characters)" }).min(32, "must be at least 32 characters"),
     "development-only-shop-webhook-secret-0123456789",
   ),
+  // Signs the tokens in invitation, preference and unsubscribe links: `kid:secret,…`, first signs.
+  TOKEN_SIGNING_KEYS: devOnlyDefault(tokenSigningKeysSchema, "dev:development-only-token-signing-key-0123456789"),
   // The retailer that runs the community, named in the footer and the home page introduction.
   SHOP_NAME: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(80).default("Octet Hardware")),
 });
