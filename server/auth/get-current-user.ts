@@ -15,7 +15,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db().user.findUnique({
-    where: { id },
+    // A deleted account's row stays (pseudonymous, for the ledger) but never signs anyone in,
+    // even with a session token issued before the deletion on another device.
+    where: { id, deletedAt: null },
     select: { id: true, email: true, displayName: true, role: true, locale: true },
   });
   return user;
