@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import * as prismaEnums from "@/server/db/generated/prisma/enums";
+import { LOCALES } from "@/lib/i18n/locales";
+import { CONSENT_TEXTS, getConsentText, hasConsentText } from "./consent-texts";
+import { CONSENT_ACTIONS, CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES } from "./consent-vocabulary";
+import { sha256Hex } from "./sha256-hex";
+
+/**
+ * Every wording ever released, by purpose/action/version/locale. A failing entry means a text
+ * was edited without bumping its version: bump the version in consent-texts.ts and ADD the new
+ * fingerprint here (never change an existing line; stored ledger rows point at that wording).
+ */
+const RELEASED_FINGERPRINTS: Record<string, string> = {
+  "COMMUNITY_MEMBERSHIP/GRANTED/v1/en": "254950c50ad26129faa9e6b08226ad1d5a82a333c9b8f2a9212756a44b91084f",
+  "COMMUNITY_MEMBERSHIP/GRANTED/v1/fr": "30abee22c71c90e588f0794a225d3c1c2c4fb0cb2d9dfe5f75d136cbd6221b11",
+  "COMMUNITY_MEMBERSHIP/WITHDRAWN/v1/en": "36fd6e304ea9a49974dbb837c8e50e09cf8fa149ed4c31670e09eb1dd849fe64",
+  "COMMUNITY_MEMBERSHIP/WITHDRAWN/v1/fr": "f7863861f6a005eb5587c7bd518a63f9adaa561374306638388074b9ba175c5a",
+  "OWNER_BADGE/GRANTED/v1/en": "ef3fa1f06b116354faa87a93c9054c8480c510025551260e169f665248e9de21",
+  "OWNER_BADGE/GRANTED/v1/fr": "3b68188799c5c8c17590e4853980e0c33947b45cd126b4d168f709a3e963da8c",
+  "OWNER_BADGE/WITHDRAWN/v1/en": "514d8c1fe7009662fcab8e9f6d73f13a3cb2cb52150252b5c4d006d228fe89a8",
+  "OWNER_BADGE/WITHDRAWN/v1/fr": "55efd3a2825cbc768204f09bcfdbaa77b8fc484ef2673562e8eca6fa2735a7c3",
+};
+
+const entries = Object.entries(CONSENT_TEXTS).flatMap(([purpose, byAction]) =>
+  Object.entries(byAction).map(([action, entry]) => ({ purpose, action, entry })),
+);
+
+describe("consent text catalog", () => {
+  it("has wording for every purpose the join, account and leave controls use", () => {
+    for (const purpose of ["COMMUNITY_MEMBERSHIP", "OWNER_BADGE"] as const) {
+      expect(hasConsentText(purpose)).toBe(true);
+      for (const action of CONSENT_ACTIONS) {
+        for (const locale of LOCALES) expect(getConsentText(purpose, action, locale).body.length, `${purpose}/${action}/${locale}`).toBeGreaterThan(40);
+      }
+    }
+    expect(hasConsentText("DIGEST")).toBe(false);
+  });
+
+  it.each(entries)("$purpose/$action has a positive integer version and a distinct text in each language", ({ entry }) => {
+    expect(Number.isInteger(entry.version) && entry.version > 0).toBe(true);
+    expect(Object.keys(entry.body).sort()).toEqual([...LOCALES].sort());
+    const bodies = LOCALES.map((locale) => entry.body[locale]);
+    expect(new Set(bodies).size).toBe(LOCALES.length);
+    for (const body of bodies) expect(body).toBe(body.trim());
+  });
+
+  it("grant texts say the choice can be withdrawn at any time and sends no e-mail, in both languages", () => {
+    for (const purpose of ["COMMUNITY_MEMBERSHIP", "OWNER_BADGE"] as const) {
+      expect(CONSENT_TEXTS[purpose].GRANTED.body.en).toMatch(/at any time/);
+      expect(CONSENT_TEXTS[purpose].GRANTED.body.en).toMatch(/no e-mail/);
+      expect(CONSENT_TEXTS[purpose].GRANTED.body.fr).toMatch(/à tout moment/);
+      expect(CONSENT_TEXTS[purpose].GRANTED.body.fr).toMatch(/aucun e-mail/);
+    }
+  });
+
+  it.each(entries.flatMap(({ purpose, action, entry }) => LOCALES.map((locale) => ({ key: `${purpose}/${action}/v${entry.version}/${locale}`, body: entry.body[locale] }))))(
+    "$key matches its released fingerprint (edited wording needs a new version)",
+    ({ key, body }) => {
+      expect(RELEASED_FINGERPRINTS[key], `no released fingerprint for ${key}: add sha256 ${sha256Hex(body)}`).toBeDefined();
+      expect(sha256Hex(body)).toBe(RELEASED_FINGERPRINTS[key]);
+    },
+  );
+
+  it("sha256Hex hashes the UTF-8 bytes", () => {
+    expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    // UTF-8 (c3 a9), not Latin-1 (e9): the same text hashes the same from any client.
+    expect(sha256Hex("é")).toBe("4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c");
+  });
+});
+
+describe("consent vocabulary", () => {
+  it("matches the database enums", () => {
+    expect([...CONSENT_PURPOSES].sort()).toEqual(Object.values(prismaEnums.ConsentPurpose).sort());
+    expect([...CONSENT_ACTIONS].sort()).toEqual(Object.values(prismaEnums.ConsentAction).sort());
+    expect([...CONSENT_SOURCES].sort()).toEqual(Object.values(prismaEnums.ConsentSource).sort());
+    expect([...CONSENT_CHANNELS].sort()).toEqual(Object.values(prismaEnums.ConsentChannel).sort());
+  });
+});

@@ -1,0 +1,122 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { getConsentText } from "@/lib/consent/consent-texts";
+import { sha256Hex } from "@/lib/consent/sha256-hex";
+import { isAppError } from "@/server/errors/app-error";
+import { joinCommunity } from "./join-community";
+import { leaveCommunity, type LeaveCommunityInput } from "./leave-community";
+import { withdrawAllConsents } from "./withdraw-all-consents";
+
+const versions = {
+  join: { community: getConsentText("COMMUNITY_MEMBERSHIP", "GRANTED", "en").version, ownerBadge: getConsentText("OWNER_BADGE", "GRANTED", "en").version },
+  leave: { COMMUNITY_MEMBERSHIP: getConsentText("COMMUNITY_MEMBERSHIP", "WITHDRAWN", "en").version, OWNER_BADGE: getConsentText("OWNER_BADGE", "WITHDRAWN", "en").version },
+};
+
+async function createMember(ownerBadge: boolean) {
+  const user = await db().user.create({ data: { email: `leave-${randomBytes(6).toString("hex")}@example.test` }, select: { id: true } });
+  await joinCommunity({ userId: user.id, choices: { community: true, ownerBadge }, textVersions: versions.join, locale: "en", source: "JOIN_PAGE", channel: "WEB", requestId: randomUUID() });
+  return user;
+}
+
+const leave = (userId: string, overrides: Partial<LeaveCommunityInput> = {}) =>
+  leaveCommunity({ userId, textVersions: versions.leave, locale: "en", source: "ACCOUNT_PAGE", channel: "WEB", requestId: randomUUID(), ...overrides });
+
+const ledgerOf = (userId: string) =>
+  db().consentEvent.findMany({
+    where: { subjectId: userId },
+    orderBy: { id: "asc" },
+    select: { purpose: true, action: true, source: true, requestId: true, textVersion: true, textSha256: true, locale: true },
+  });
+
+const stateOf = (userId: string) =>
+  db().user.findUniqueOrThrow({ where: { id: userId }, select: { isMember: true, memberSince: true, showsOwnerBadge: true } });
+
+const withdrawnRow = (purpose: "COMMUNITY_MEMBERSHIP" | "OWNER_BADGE", requestId: string, source = "ACCOUNT_PAGE") => {
+  const text = getConsentText(purpose, "WITHDRAWN", "fr");
+  return { purpose, action: "WITHDRAWN", source, requestId, textVersion: text.version, textSha256: sha256Hex(text.body), locale: "fr" };
+};
+
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+describe("leaveCommunity", () => {
+  it("withdraws membership and the badge in one step: one WITHDRAWN row each, state cleared", async () => {
+    const member = await createMember(true);
+    const requestId = randomUUID();
+    const withdrawn = await leave(member.id, { requestId, locale: "fr" });
+
+    expect(withdrawn.map((w) => w.purpose)).toEqual(["OWNER_BADGE", "COMMUNITY_MEMBERSHIP"]);
+    expect((await ledgerOf(member.id)).slice(2)).toEqual([withdrawnRow("OWNER_BADGE", requestId), withdrawnRow("COMMUNITY_MEMBERSHIP", requestId)]);
+    expect(await stateOf(member.id)).toEqual({ isMember: false, memberSince: null, showsOwnerBadge: false });
+  });
+
+  it("writes only the membership withdrawal when the badge was never on", async () => {
+    const member = await createMember(false);
+    const requestId = randomUUID();
+    await leave(member.id, { requestId, locale: "fr", source: "JOIN_PAGE" });
+    expect((await ledgerOf(member.id)).slice(1)).toEqual([withdrawnRow("COMMUNITY_MEMBERSHIP", requestId, "JOIN_PAGE")]);
+  });
+
+  it("records nothing for someone who is not a member, or leaves twice", async () => {
+    const member = await createMember(false);
+    await Promise.all([leave(member.id), leave(member.id)]);
+    await leave(member.id);
+    expect((await ledgerOf(member.id)).map((row) => row.action)).toEqual(["GRANTED", "WITHDRAWN"]);
+  });
+
+  it("rejoining is a new explicit GRANTED row with a new member-since date", async () => {
+    const member = await createMember(false);
+    const firstSince = (await stateOf(member.id)).memberSince!;
+    await leave(member.id);
+    const requestId = randomUUID();
+    await joinCommunity({ userId: member.id, choices: { community: true, ownerBadge: false }, textVersions: versions.join, locale: "en", source: "JOIN_PAGE", channel: "WEB", requestId });
+
+    const ledger = await ledgerOf(member.id);
+    expect(ledger.map((row) => `${row.purpose}:${row.action}`)).toEqual(["COMMUNITY_MEMBERSHIP:GRANTED", "COMMUNITY_MEMBERSHIP:WITHDRAWN", "COMMUNITY_MEMBERSHIP:GRANTED"]);
+    expect(ledger[2]!.requestId).toBe(requestId);
+    const state = await stateOf(member.id);
+    expect(state.isMember).toBe(true);
+    expect(state.memberSince!.getTime()).toBeGreaterThanOrEqual(firstSince.getTime());
+  });
+
+  it("refuses an outdated withdrawal text and leaves everything as it was", async () => {
+    const member = await createMember(true);
+    const attempt = leave(member.id, { textVersions: { ...versions.leave, COMMUNITY_MEMBERSHIP: versions.leave.COMMUNITY_MEMBERSHIP + 1 } });
+    await expect(attempt).rejects.toSatisfy((error) => isAppError(error, "CONSENT_TEXT_OUTDATED"));
+    expect(await stateOf(member.id)).toMatchObject({ isMember: true, showsOwnerBadge: true });
+    expect(await ledgerOf(member.id)).toHaveLength(2);
+  });
+});
+
+describe("withdrawAllConsents", () => {
+  it("works inside a caller's transaction with another source (account deletion) and a moderator", async () => {
+    const member = await createMember(true);
+    const moderator = await db().user.create({ data: { email: `mod-${randomBytes(6).toString("hex")}@example.test` }, select: { id: true } });
+    const requestId = randomUUID();
+    await db().$transaction((tx) =>
+      withdrawAllConsents(tx, member.id, { source: "MODERATOR_ON_REQUEST", channel: "EMAIL", requestId, locale: "en", actorId: moderator.id, reason: "Member asked by e-mail" }),
+    );
+    const rows = await db().consentEvent.findMany({
+      where: { subjectId: member.id, action: "WITHDRAWN" },
+      orderBy: { id: "asc" },
+      select: { purpose: true, source: true, channel: true, actorId: true, reason: true },
+    });
+    expect(rows).toEqual([
+      { purpose: "OWNER_BADGE", source: "MODERATOR_ON_REQUEST", channel: "EMAIL", actorId: moderator.id, reason: "Member asked by e-mail" },
+      { purpose: "COMMUNITY_MEMBERSHIP", source: "MODERATOR_ON_REQUEST", channel: "EMAIL", actorId: moderator.id, reason: "Member asked by e-mail" },
+    ]);
+  });
+
+  it("rolls back with the caller's transaction", async () => {
+    const member = await createMember(true);
+    const attempt = db().$transaction(async (tx) => {
+      await withdrawAllConsents(tx, member.id, { source: "ACCOUNT_DELETION", channel: "WEB", requestId: randomUUID(), locale: "en" });
+      throw new Error("the rest of the deletion failed");
+    });
+    await expect(attempt).rejects.toThrow("the rest of the deletion failed");
+    expect(await stateOf(member.id)).toMatchObject({ isMember: true, showsOwnerBadge: true });
+    expect(await ledgerOf(member.id)).toHaveLength(2);
+  });
+});

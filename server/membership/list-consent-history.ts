@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/server/db/client";
+import { countPages, type Paged } from "@/lib/pagination";
+import type { ConsentAction, ConsentChannel, ConsentPurpose, ConsentSource } from "@/lib/consent/consent-vocabulary";
+import type { AppLocale } from "@/lib/i18n/locales";
+
+export const CONSENT_HISTORY_PAGE_SIZE = 20;
+
+export type ConsentHistoryEntry = {
+  id: string;
+  occurredAt: Date;
+  purpose: ConsentPurpose;
+  action: ConsentAction;
+  scope: string | null;
+  source: ConsentSource;
+  channel: ConsentChannel;
+  locale: AppLocale;
+  textVersion: number;
+  textSha256: string;
+  /** The exact wording shown, as stored with the row. */
+  textBody: string;
+  /** Set when someone else recorded it for the person (a moderator, on request). */
+  recordedByOther: boolean;
+  reason: string | null;
+};
+
+/** One page of the ledger rows about a person, newest first, each with the text they were shown. */
+export async function listConsentHistory(userId: string, page: number): Promise<Paged<ConsentHistoryEntry>> {
+  const where = { subjectId: userId };
+  const [total, rows] = await Promise.all([
+    db().consentEvent.count({ where }),
+    db().consentEvent.findMany({
+      where,
+      // id breaks ties: rows written in one transaction share a timestamp.
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * CONSENT_HISTORY_PAGE_SIZE,
+      take: CONSENT_HISTORY_PAGE_SIZE,
+      select: {
+        id: true,
+        occurredAt: true,
+        purpose: true,
+        action: true,
+        scope: true,
+        source: true,
+        channel: true,
+        locale: true,
+        textVersion: true,
+        textSha256: true,
+        actorId: true,
+        reason: true,
+        consentText: { select: { body: true } },
+      },
+    }),
+  ]);
+  return {
+    items: rows.map(({ id, actorId, consentText, ...row }) => ({
+      ...row,
+      id: id.toString(),
+      textBody: consentText.body,
+      recordedByOther: actorId !== null && actorId !== userId,
+    })),
+    page,
+    pageSize: CONSENT_HISTORY_PAGE_SIZE,
+    total,
+    pageCount: countPages(total, CONSENT_HISTORY_PAGE_SIZE),
+  };
+}
