@@ -47,11 +47,13 @@ export function DeleteAccountForm({ withdrawals, locale }: DeleteAccountFormProp
   const postsError = fieldErrors.posts?.join(" ") || null;
   const confirmError = fieldErrors.confirm?.join(" ") || null;
 
-  // Take keyboard and screen-reader users to the first thing to fix.
+  // After a rejected submission (here or by the action), take keyboard and screen-reader users
+  // to the first thing to fix. Only then: fixing one field must not pull focus to the next.
+  const [rejectedSubmissions, setRejectedSubmissions] = useState(0);
   useEffect(() => {
-    if (pending) return;
+    if (rejectedSubmissions === 0 && !(state && !state.ok)) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]:not(:empty)')?.focus();
-  }, [state, localErrors, pending]);
+  }, [state, rejectedSubmissions]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,6 +68,7 @@ export function DeleteAccountForm({ withdrawals, locale }: DeleteAccountFormProp
       const errors = fieldErrorsFrom(parsed.error, (key) => t(key));
       if (errors.posts || errors.confirm) {
         setLocalErrors(errors);
+        setRejectedSubmissions((count) => count + 1);
         return;
       }
     }
