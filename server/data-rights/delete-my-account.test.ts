@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
 import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtures/catalog";
+import { POST as postPurchase } from "@/app/api/webhooks/purchases/route";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { signShopPayload } from "@/server/webhooks/verify-shop-signature";
 import { getConsentText } from "@/lib/consent/consent-texts";
 import { sha256Hex } from "@/lib/consent/sha256-hex";
 import { isAppError } from "@/server/errors/app-error";
@@ -225,5 +228,45 @@ describe("deleteMyAccount", () => {
     expect(outcome).toEqual({ status: "not-sent", reason: "suppressed" });
     expect(sink.messages.filter((m) => JSON.stringify(m.to).includes(customer.email))).toEqual([]);
     expect(await exportMyData(customer.id)).toBeNull();
+  });
+
+  it("lets a later purchase with the same address create a fresh customer with no history, who is never mailed", async () => {
+    const customer = await createCustomerWithHistory({ member: true });
+    const sku = (await db().product.findUniqueOrThrow({ where: { id: customer.productId }, select: { sku: true } })).sku;
+    await deleteMyAccount(customer.id, { posts: "remove", requestId: randomUUID(), locale: "en" });
+
+    const body = JSON.stringify({
+      orderId: `AFTER-${customer.token}`,
+      purchasedAt: "2026-09-01T09:00:00Z",
+      customer: { email: customer.email.toUpperCase(), name: "Zoé Again" },
+      items: [{ sku, quantity: 1 }],
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const response = await postPurchase(
+      new Request("http://localhost/api/webhooks/purchases", {
+        method: "POST",
+        body,
+        headers: {
+          "Content-Type": "application/json",
+          "X-Entraide-Timestamp": String(timestamp),
+          "X-Entraide-Signature": signShopPayload(body, env().SHOP_WEBHOOK_SECRET, timestamp),
+        },
+      }),
+    );
+
+    expect(response.status).toBe(201);
+    const fresh = await db().user.findUniqueOrThrow({
+      where: { email: customer.email },
+      select: { id: true, isMember: true, showsOwnerBadge: true, deletedAt: true, purchases: { select: { orderId: true } } },
+    });
+    expect(fresh.id).not.toBe(customer.id);
+    expect(fresh).toMatchObject({ isMember: false, showsOwnerBadge: false, deletedAt: null, purchases: [{ orderId: `AFTER-${customer.token}` }] });
+    expect(await db().consentEvent.count({ where: { subjectId: fresh.id } })).toBe(0);
+    expect((await exportMyData(fresh.id))?.consentHistory).toEqual([]);
+
+    const outcome = await sendSignInLink({ email: customer.email, nextAuthLink: "http://localhost:3000/api/auth/callback/email?token=t", locale: "en" });
+    expect(outcome).toEqual({ status: "not-sent", reason: "suppressed" });
+    expect(await db().sentEmail.count({ where: { userId: fresh.id } })).toBe(0);
+    expect(sink.messages.filter((m) => JSON.stringify(m.to).toLowerCase().includes(customer.email))).toEqual([]);
   });
 });

@@ -76,5 +76,7 @@ export async function deleteMyAccount(userId: string, request: AccountDeletionRe
       select: { id: true },
     });
     return { status: "deleted", withdrawn } as const;
-  });
+    // About fifteen statements, plus waiting for the row lock: Prisma's 5 s default is tight on
+    // a busy database, and a timeout only means "try again" (everything rolls back).
+  }, { timeout: 15_000 });
 }
