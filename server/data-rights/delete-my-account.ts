@@ -20,6 +20,10 @@ export type AccountDeletionOutcome = { status: "deleted"; withdrawn: Withdrawal[
 
 export const SUPPRESSION_REASON_ACCOUNT_DELETED = "account deleted";
 
+// About fifteen statements plus waiting for the row lock: Prisma's 5 s default is tight on a busy
+// database, and running out only means "try again" (everything rolls back).
+const DELETION_TIMEOUT_MS = 15_000;
+
 /**
  * Deletes a person's account in ONE transaction, so it happens entirely or not at all:
  * - every consent is withdrawn, each with a ledger row (source ACCOUNT_DELETION);
@@ -76,7 +80,5 @@ export async function deleteMyAccount(userId: string, request: AccountDeletionRe
       select: { id: true },
     });
     return { status: "deleted", withdrawn } as const;
-    // About fifteen statements, plus waiting for the row lock: Prisma's 5 s default is tight on
-    // a busy database, and a timeout only means "try again" (everything rolls back).
-  }, { timeout: 15_000 });
+  }, { timeout: DELETION_TIMEOUT_MS });
 }
