@@ -14,7 +14,7 @@ export function ConsentHistoryList({ entries }: { entries: ConsentHistoryEntry[]
           <article aria-labelledby={`consent-${entry.id}`} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
             <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
               <h2 id={`consent-${entry.id}`} className="font-semibold">
-                {t(`purposes.${entry.purpose}`)}: <span className={entry.action === "GRANTED" ? "text-green-800 dark:text-green-300" : "text-zinc-800 dark:text-zinc-200"}>{t(`actions.${entry.action}`)}</span>
+                {t("entryTitle", { purpose: t(`purposes.${entry.purpose}`), action: t(`actions.${entry.action}`) })}
               </h2>
               <time dateTime={entry.occurredAt.toISOString()} className="shrink-0 text-sm text-zinc-600 dark:text-zinc-400">
                 {format.dateTime(entry.occurredAt, { dateStyle: "long", timeStyle: "medium" })}
