@@ -34,6 +34,7 @@ export function LeaveCommunityForm({ membership, ownerBadge, locale, source, hea
           <ul className="mt-2 max-w-prose list-disc space-y-2 pl-6 text-zinc-700 dark:text-zinc-300">
             <li lang={locale}>{membership.body}</li>
             {ownerBadge && <li lang={locale}>{ownerBadge.body}</li>}
+            <li>{t("leave.postsStay")}</li>
           </ul>
         </div>
         <input type="hidden" name="membershipTextVersion" value={membership.version} />

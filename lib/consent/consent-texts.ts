@@ -28,11 +28,13 @@ export const CONSENT_TEXTS = {
         fr: "Je souhaite rejoindre la communauté. Les membres peuvent poser des questions, y répondre et voter ; ce que je publie est public et affiché sous mon nom d’affichage. Être membre est nécessaire pour publier ; la lecture reste ouverte à tous. Rejoindre ne m’envoie aucun e-mail et ne m’abonne à rien : les alertes sont des choix séparés. Je peux quitter la communauté à tout moment depuis la page de mon compte.",
       },
     },
+    // v2: what happens to posts is no longer part of this text, because it differs between
+    // leaving (posts stay) and deleting the account (the person chooses); each page says it.
     WITHDRAWN: {
-      version: 1,
+      version: 2,
       body: {
-        en: "I want to leave the community. This withdraws my membership and every alert subscription at once. My questions and answers stay public, shown under my display name. I will no longer be able to post or vote. Leaving sends me no e-mail. I can join again later with a new choice.",
-        fr: "Je souhaite quitter la communauté. Cela retire en une fois mon adhésion et tous mes abonnements aux alertes. Mes questions et réponses restent publiques, affichées sous mon nom d’affichage. Je ne pourrai plus publier ni voter. Quitter la communauté ne m’envoie aucun e-mail. Je pourrai la rejoindre plus tard par un nouveau choix.",
+        en: "I want to leave the community. This withdraws my membership and every alert subscription at once. I will no longer be able to post or vote. Leaving sends me no e-mail. I can join again later with a new choice.",
+        fr: "Je souhaite quitter la communauté. Cela retire en une fois mon adhésion et tous mes abonnements aux alertes. Je ne pourrai plus publier ni voter. Quitter la communauté ne m’envoie aucun e-mail. Je pourrai la rejoindre plus tard par un nouveau choix.",
       },
     },
   },
