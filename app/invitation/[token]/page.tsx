@@ -15,8 +15,9 @@ const loadInvitation = cache(findInvitation);
 
 type InvitationPageProps = { params: Promise<{ token: string }> };
 
-// The address is a personal link: keep it out of search engines and other sites' logs.
-const PRIVATE_PAGE: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+// The address is a personal link: keep it out of search engines and other sites' logs. Not
+// "no-referrer": that makes form posts send "Origin: null", which Next refuses for server actions.
+const PRIVATE_PAGE: Metadata = { robots: { index: false, follow: false }, referrer: "same-origin" };
 
 export async function generateMetadata({ params }: InvitationPageProps): Promise<Metadata> {
   await connection();

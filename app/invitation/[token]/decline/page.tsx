@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: DeclinePageProps): Promise<Me
   await connection();
   if (!(await loadInvitation((await params).token))) notFound();
   const t = await getTranslations("invitation.decline");
-  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 /** "No thanks": one optional, unticked box; saying no needs no account. */
