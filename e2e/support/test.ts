@@ -34,7 +34,19 @@ export async function expectAccessible(page: Page, label = page.url()) {
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
 }
 
-export const test = base.extend<{ visitedPages: void; mail: { waitFor(to: string, subject?: RegExp): Promise<SentMail> } }>({
+export interface MailSink {
+  /** Every message the app sent to `to` so far, oldest first. */
+  all(to: string): Promise<SentMail[]>;
+  /** The newest message to `to` (matching `subject`), waiting up to 15 s for it to arrive. */
+  waitFor(to: string, subject?: RegExp): Promise<SentMail>;
+}
+
+async function messagesTo(to: string): Promise<SentMail[]> {
+  const response = await fetch(`http://127.0.0.1:${E2E.mailApiPort}/messages?to=${encodeURIComponent(to)}`);
+  return (await response.json()) as SentMail[];
+}
+
+export const test = base.extend<{ visitedPages: void; mail: MailSink }>({
   visitedPages: [
     async ({ page, context }, use, testInfo) => {
       const visited = new Set<string>();
@@ -62,11 +74,11 @@ export const test = base.extend<{ visitedPages: void; mail: { waitFor(to: string
   ],
   mail: async ({}, use) => {
     await use({
+      all: messagesTo,
       async waitFor(to, subject) {
         const deadline = Date.now() + 15_000;
         while (Date.now() < deadline) {
-          const response = await fetch(`http://127.0.0.1:${E2E.mailApiPort}/messages?to=${encodeURIComponent(to)}`);
-          const messages = (await response.json()) as SentMail[];
+          const messages = await messagesTo(to);
           const match = messages.reverse().find((m) => !subject || subject.test(m.subject));
           if (match) return match;
           await new Promise((r) => setTimeout(r, 250));
