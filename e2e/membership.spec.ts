@@ -101,6 +101,7 @@ test("declining an invitation needs no account and records only 'don't invite me
 
   await page.goto(String(first.json.invitationUrl));
   await page.getByRole("link", { name: "No thanks" }).or(page.getByRole("button", { name: "No thanks" })).click();
+  await expect(page.getByRole("heading", { level: 1, name: "No thanks" })).toBeVisible();
   expect(await expectNothingPreTicked(page)).toBe(1);
   await page.getByRole("checkbox", { name: "Don’t invite me again" }).check();
   await page.getByRole("button", { name: "No thanks" }).click();
@@ -140,6 +141,7 @@ test("a deleted account's address is never e-mailed again, and a later purchase 
 
   const again = await postOrder(request, orderPayload(email));
   expect(again.status).toBe(201);
+  expect(again.json.invitationUrl, "no invitation to an address that can never sign in").toBeNull();
   await page.waitForTimeout(2_000);
   expect((await mail.all(email)).length, "no mail to a deleted address").toBe(mailsBefore);
 });

@@ -3,6 +3,7 @@ import type { PurchaseOrder, PurchaseOrderResponse } from "@/lib/purchases/purch
 import { db, type Db } from "@/server/db/client";
 import { buildInvitationUrl } from "@/server/invitations/build-invitation-url";
 import { ensurePendingInvitation } from "@/server/invitations/ensure-pending-invitation";
+import { isEmailSuppressed } from "@/server/mail/is-email-suppressed";
 import { hashPurchaseOrder } from "./hash-purchase-order";
 import { upsertCustomer } from "./upsert-customer";
 
@@ -33,6 +34,9 @@ export async function recordPurchaseOrder(order: PurchaseOrder, client: Db = db(
   const productIdBySku = new Map(products.map((product) => [product.sku, product.id]));
   const unknownSkus = order.items.flatMap((item, index) => (productIdBySku.has(item.sku) ? [] : [{ index, sku: item.sku }]));
   if (unknownSkus.length > 0) return { outcome: "unknown-skus", unknownSkus };
+  // A deleted account's address is never mailed again, not even a sign-in link, so an
+  // invitation would lead to a sign-in that cannot happen: don't offer one.
+  const suppressed = await isEmailSuppressed(order.customer.email);
 
   try {
     const response = await client.$transaction(
@@ -40,7 +44,7 @@ export async function recordPurchaseOrder(order: PurchaseOrder, client: Db = db(
         const customer = await upsertCustomer(tx, order.customer);
         // Members have nothing to be invited to; "don't invite me again" is respected for good.
         const invitationId =
-          customer.isMember || customer.invitationsDeclined ? null : await ensurePendingInvitation(tx, customer.id, order.orderId);
+          suppressed || customer.isMember || customer.invitationsDeclined ? null : await ensurePendingInvitation(tx, customer.id, order.orderId);
         const response: PurchaseOrderResponse = {
           orderId: order.orderId,
           purchases: order.items.length,
