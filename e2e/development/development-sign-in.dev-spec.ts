@@ -34,3 +34,22 @@ test("in development, a sign-in link is read from the development mailbox", asyn
   await expect(page).toHaveURL(/localhost:\d+\/$/);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
+
+test("in development, the membership pages hydrate without errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+
+  await page.goto("/signin?callbackUrl=%2Fjoin");
+  await page.getByRole("button", { name: /^Sign in as Alice/ }).click();
+  await expect(page).toHaveURL(/\/join$/);
+  await expect(page.getByRole("button", { name: "Save my choices" })).toBeVisible();
+  for (const path of ["/account", "/account/consents", "/account/data"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  await page.waitForTimeout(1_000);
+  expect(errors).toEqual([]);
+});
