@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/server/db/client";
+import { CONSENT_EVENT_ORDER, CONSENT_EVENT_SELECT } from "@/server/membership/consent-event-select";
 
 /**
  * Bumped whenever a key changes meaning or disappears. Adding a key (posts, votes and alert
@@ -27,25 +28,7 @@ const exportedUser = {
     orderBy: { createdAt: "desc" },
     select: { orderId: true, createdAt: true, respondedAt: true },
   },
-  consentEvents: {
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      occurredAt: true,
-      purpose: true,
-      action: true,
-      scope: true,
-      source: true,
-      channel: true,
-      locale: true,
-      textVersion: true,
-      textSha256: true,
-      requestId: true,
-      actorId: true,
-      reason: true,
-      consentText: { select: { body: true } },
-    },
-  },
+  consentEvents: { orderBy: [...CONSENT_EVENT_ORDER], select: CONSENT_EVENT_SELECT },
   sentEmails: {
     orderBy: [{ sentAt: "desc" }, { id: "asc" }],
     select: { sentAt: true, kind: true, subject: true, messageId: true },

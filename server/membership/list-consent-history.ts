@@ -3,6 +3,7 @@ import { db } from "@/server/db/client";
 import { countPages, type Paged } from "@/lib/pagination";
 import type { ConsentAction, ConsentChannel, ConsentPurpose, ConsentSource } from "@/lib/consent/consent-vocabulary";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { CONSENT_EVENT_ORDER, CONSENT_EVENT_SELECT } from "./consent-event-select";
 
 export const CONSENT_HISTORY_PAGE_SIZE = 20;
 
@@ -31,29 +32,15 @@ export async function listConsentHistory(userId: string, page: number): Promise<
     db().consentEvent.count({ where }),
     db().consentEvent.findMany({
       where,
-      // id breaks ties: rows written in one transaction share a timestamp.
-      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      orderBy: [...CONSENT_EVENT_ORDER],
       skip: (page - 1) * CONSENT_HISTORY_PAGE_SIZE,
       take: CONSENT_HISTORY_PAGE_SIZE,
-      select: {
-        id: true,
-        occurredAt: true,
-        purpose: true,
-        action: true,
-        scope: true,
-        source: true,
-        channel: true,
-        locale: true,
-        textVersion: true,
-        textSha256: true,
-        actorId: true,
-        reason: true,
-        consentText: { select: { body: true } },
-      },
+      select: CONSENT_EVENT_SELECT,
     }),
   ]);
   return {
-    items: rows.map(({ id, actorId, consentText, ...row }) => ({
+    // The request id is for audits and the export, not for this page.
+    items: rows.map(({ id, actorId, requestId: _requestId, consentText, ...row }) => ({
       ...row,
       id: id.toString(),
       textBody: consentText.body,
