@@ -15,6 +15,8 @@ export const APP_ERROR_CODES = [
   // The consent text a form showed is no longer the current version: the person must see the
   // new wording before their choice is recorded.
   "CONSENT_TEXT_OUTDATED",
+  // Too many writes in a short time; details.retryAt says when the next one is accepted.
+  "RATE_LIMITED",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
