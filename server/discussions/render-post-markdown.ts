@@ -1,0 +1,108 @@
+import "server-only";
+import MarkdownIt, { type StateInline, type Token } from "markdown-it";
+import sanitizeHtml from "sanitize-html";
+import { memberPath } from "@/lib/discussions/discussion-paths";
+import { MENTION_NAME_PATTERN, mentionKey } from "@/lib/discussions/mention-syntax";
+
+export type MentionedMember = { id: string; displayName: string };
+export type ResolveMentions = (names: string[]) => Promise<Map<string, MentionedMember>>;
+
+type RenderEnv = { mentions: Map<string, MentionedMember> };
+
+// The supported subset (documented in docs/discussions-markdown.md): paragraphs, line breaks,
+// emphasis, strong, strikethrough, lists, inline code, code blocks, blockquotes, rules, links and
+// autolinks, headings shrunk to h3/h4. Raw HTML is never interpreted (html: false escapes it),
+// images and tables are not part of it.
+const markdown = new MarkdownIt("default", { html: false, linkify: true, breaks: true, typographer: false });
+markdown.disable(["image", "table"]);
+// Only explicit http(s):// and mailto: text becomes a link: "fuzzy" detection turned file names
+// such as main.py (Paraguay's TLD) into links.
+markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+markdown.linkify.add("ftp:", null).add("//", null);
+
+const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;
+// markdown-it's default check is a blocklist; a link that is not http(s)/mailto stays plain text.
+markdown.validateLink = (url: string) => ALLOWED_LINK.test(url.trim());
+
+// A post sits under the page's h1 and the thread's h2, so "#" becomes h3 and anything deeper h4.
+markdown.core.ruler.push("shrink_headings", (state) => {
+  for (const token of state.tokens) {
+    if (token.type === "heading_open" || token.type === "heading_close") {
+      token.tag = token.tag === "h1" ? "h3" : "h4";
+    }
+  }
+});
+
+const MENTION_AT = new RegExp(`^@(${MENTION_NAME_PATTERN})`, "u");
+
+// "@name" preceded by a letter or digit is an e-mail address or a handle inside a word, not a
+// mention.
+markdown.inline.ruler.before("emphasis", "mention", (state: StateInline, silent: boolean) => {
+  if (state.src.charCodeAt(state.pos) !== 0x40 /* @ */) return false;
+  const before = state.pos > 0 ? state.src[state.pos - 1] : "";
+  if (/[\p{L}\p{N}_]/u.test(before)) return false;
+  const match = MENTION_AT.exec(state.src.slice(state.pos));
+  if (!match) return false;
+  if (!silent) {
+    const token = state.push("mention", "", 0);
+    token.meta = { name: match[1] };
+    token.content = match[0];
+  }
+  state.pos += match[0].length;
+  return true;
+});
+
+markdown.renderer.rules.mention = (tokens: Token[], index: number, _options, env: RenderEnv) => {
+  const token = tokens[index];
+  const member = token.meta.insideLink ? undefined : env.mentions.get(mentionKey(token.meta.name));
+  const text = markdown.utils.escapeHtml(token.content);
+  if (!member) return text;
+  return `<a class="mention" href="${markdown.utils.escapeHtml(memberPath(member.id))}">${text}</a>`;
+};
+
+function collectMentionNames(tokens: Token[]): string[] {
+  const names: string[] = [];
+  for (const block of tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    let linkDepth = 0;
+    for (const token of block.children) {
+      if (token.type === "link_open") linkDepth += 1;
+      else if (token.type === "link_close") linkDepth -= 1;
+      else if (token.type === "mention") {
+        // A mention inside link text would nest a link in a link.
+        token.meta.insideLink = linkDepth > 0;
+        if (linkDepth === 0) names.push(token.meta.name);
+      }
+    }
+  }
+  return names;
+}
+
+const LINK_REL = "nofollow ugc noopener";
+
+// Applied after rendering, whatever the renderer produced: the allowlist is the security
+// boundary, the Markdown options above only shape what is normally produced.
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "em", "strong", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "hr"],
+  allowedAttributes: { a: ["href", "rel", "class"], ol: ["start"], code: ["class"] },
+  allowedClasses: { a: ["mention"], code: ["language-*"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "escape",
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
+  },
+};
+
+export async function renderPostMarkdown(markdownText: string, options?: { resolveMentions?: ResolveMentions }): Promise<string> {
+  const env: RenderEnv = { mentions: new Map() };
+  const tokens = markdown.parse(markdownText, env);
+  const names = [...new Set(collectMentionNames(tokens).map(mentionKey))];
+  if (names.length > 0 && options?.resolveMentions) {
+    env.mentions = await options.resolveMentions(names);
+  }
+  const html = markdown.renderer.render(tokens, markdown.options, env);
+  return sanitizeHtml(html, SANITIZE_OPTIONS).trim();
+}
