@@ -39,13 +39,14 @@ const MENTION_AT = new RegExp(`^@(${MENTION_NAME_PATTERN})`, "u");
 // mention.
 markdown.inline.ruler.before("emphasis", "mention", (state: StateInline, silent: boolean) => {
   if (state.src.charCodeAt(state.pos) !== 0x40 /* @ */) return false;
-  const before = state.pos > 0 ? state.src[state.pos - 1] : "";
+  const before = state.pos > 0 ? (state.src[state.pos - 1] ?? "") : "";
   if (/[\p{L}\p{N}_]/u.test(before)) return false;
   const match = MENTION_AT.exec(state.src.slice(state.pos));
-  if (!match) return false;
+  const name = match?.[1];
+  if (!match || !name) return false;
   if (!silent) {
     const token = state.push("mention", "", 0);
-    token.meta = { name: match[1] };
+    token.meta = { name };
     token.content = match[0];
   }
   state.pos += match[0].length;
@@ -54,6 +55,7 @@ markdown.inline.ruler.before("emphasis", "mention", (state: StateInline, silent:
 
 markdown.renderer.rules.mention = (tokens: Token[], index: number, _options, env: RenderEnv) => {
   const token = tokens[index];
+  if (!token) return "";
   const member = token.meta.insideLink ? undefined : env.mentions.get(mentionKey(token.meta.name));
   const text = markdown.utils.escapeHtml(token.content);
   if (!member) return text;
