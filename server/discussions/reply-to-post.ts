@@ -1,0 +1,79 @@
+import "server-only";
+import { generateRowId } from "@/server/catalog/generate-row-id";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors/app-error";
+import { findMember } from "@/server/membership/find-member";
+import { checkPostingRate } from "./check-posting-rate";
+import { renderPostBody } from "./render-post-body";
+
+export type ReplyToPostInput = {
+  /** The signed-in person's id (null when signed out): membership is checked here, not trusted. */
+  actorId: string | null;
+  threadId: string;
+  /** The post answered; absent (or the opening post) means a reply to the thread itself. */
+  parentPostId?: string;
+  body: string;
+};
+
+/**
+ * Adds a reply and bumps the thread's replyCount and lastActivityAt in the same transaction.
+ * A reply to the thread (or its opening post) is top-level: depth 1, its own rootReplyId. A reply
+ * to a reply sits one level deeper under the same top-level reply.
+ * Throws AppError (membership codes), NOT_FOUND (details.field), FORBIDDEN (details.reason
+ * THREAD_LOCKED / THREAD_DELETED / POST_DELETED) or RATE_LIMITED.
+ */
+export async function replyToPost(input: ReplyToPostInput): Promise<{ postId: string; threadId: string; threadSlug: string }> {
+  const member = await findMember(input.actorId);
+  const bodyHtml = await renderPostBody(input.body);
+
+  return db().$transaction(async (tx) => {
+    // Row lock on the thread: a lock or delete racing this reply is seen before the reply is written.
+    const [thread] = await tx.$queryRaw<{ id: string; slug: string; language: "en" | "fr"; lockedAt: Date | null; deletedAt: Date | null }[]>`
+      SELECT "id", "slug", "language"::text AS "language", "lockedAt", "deletedAt" FROM "Thread" WHERE "id" = ${input.threadId} FOR UPDATE`;
+    if (!thread) throw new AppError("NOT_FOUND", { details: { field: "threadId" } });
+    if (thread.deletedAt) throw new AppError("FORBIDDEN", { details: { reason: "THREAD_DELETED" } });
+    if (thread.lockedAt) throw new AppError("FORBIDDEN", { details: { reason: "THREAD_LOCKED" } });
+
+    let parentId: string | null = null;
+    let rootReplyId: string | null = null;
+    let depth = 1;
+    if (input.parentPostId) {
+      const parent = await tx.post.findUnique({
+        where: { id: input.parentPostId },
+        select: { id: true, threadId: true, isOpening: true, depth: true, rootReplyId: true, deletedAt: true },
+      });
+      if (!parent || parent.threadId !== thread.id) throw new AppError("NOT_FOUND", { details: { field: "parentPostId" } });
+      if (parent.deletedAt) throw new AppError("FORBIDDEN", { details: { reason: "POST_DELETED" } });
+      if (!parent.isOpening) {
+        parentId = parent.id;
+        rootReplyId = parent.rootReplyId;
+        depth = parent.depth + 1;
+      }
+    }
+
+    await checkPostingRate(tx, member.id);
+    const now = new Date();
+    const id = generateRowId();
+    await tx.post.create({
+      data: {
+        id,
+        threadId: thread.id,
+        authorId: member.id,
+        parentId,
+        rootReplyId: rootReplyId ?? id,
+        depth,
+        bodyMarkdown: input.body,
+        bodyHtml,
+        language: thread.language,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await tx.thread.update({
+      where: { id: thread.id },
+      data: { replyCount: { increment: 1 }, lastActivityAt: now },
+      select: { id: true },
+    });
+    return { postId: id, threadId: thread.id, threadSlug: thread.slug };
+  });
+}
