@@ -10,6 +10,7 @@ import { Container } from "@/components/ui/container";
 import { getShopName } from "@/server/catalog/get-shop-name";
 import { getSiteUrl } from "@/server/catalog/get-site-url";
 import "./globals.css";
+import "./post-content.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
