@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import { acceptAnswerAction, deletePostAction, unacceptAnswerAction } from "@/app/t/[id]/[slug]/actions";
+import { TextLink } from "@/components/ui/text-link";
+import { editPostPath, postRevisionsPath } from "@/lib/discussions/post-edit-paths";
+import { findPostPermissionFacts } from "@/server/discussions/find-post-permission-facts";
+import { getViewerWriteRole } from "@/server/discussions/get-viewer-write-role";
+import { PostActionForm } from "./post-action-form";
+
+/**
+ * What the viewer may do with a post: Edit (author), Delete (author or moderator), Accept /
+ * Unaccept (the question's author or a moderator, on replies to a question), and the public
+ * Revisions link once the post was edited. Mirrors the server functions' rules, which decide
+ * again on every action; the facts for all posts of a page come from one batched query.
+ */
+export async function PostOwnerActions({ postId }: { postId: string }) {
+  const [post, viewer, t] = await Promise.all([findPostPermissionFacts(postId), getViewerWriteRole(), getTranslations("discussions.write")]);
+  if (!post || post.deletedAt || post.thread.deletedAt) return null;
+  const { thread } = post;
+  const member = viewer.kind === "member" ? viewer : null;
+  const isAuthor = member?.userId === post.authorId;
+  const canDelete = member !== null && (isAuthor || member.isModerator);
+  const canAccept = member !== null && thread.kind === "QUESTION" && !post.isOpening && (member.userId === thread.authorId || member.isModerator);
+  const isAccepted = thread.acceptedPostId === post.id;
+  if (!isAuthor && !canDelete && !canAccept && !post.editedAt) return null;
+
+  return (
+    <div role="group" aria-label={t("owner.label")} className="mt-2 flex flex-wrap items-start gap-x-4 gap-y-2 text-sm">
+      {canAccept &&
+        (isAccepted ? (
+          <PostActionForm postId={post.id} action={unacceptAnswerAction} label={t("owner.unaccept")} pendingLabel={t("owner.working")} />
+        ) : (
+          <PostActionForm postId={post.id} action={acceptAnswerAction} label={t("owner.accept")} pendingLabel={t("owner.working")} variant="primary" />
+        ))}
+      {isAuthor && (
+        <TextLink href={editPostPath(thread.id, thread.slug, post.id)} className="py-2">
+          {t("owner.edit")}
+        </TextLink>
+      )}
+      {post.editedAt && (
+        <TextLink href={postRevisionsPath(thread.id, thread.slug, post.id)} className="py-2">
+          {t("owner.revisions")}
+        </TextLink>
+      )}
+      {canDelete && (
+        <details className="py-2">
+          <summary className="cursor-pointer font-medium text-red-700 hover:underline dark:text-red-400">{t("owner.delete")}</summary>
+          <div className="mt-2 rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
+            <p className="mb-2 text-zinc-700 dark:text-zinc-300">{t("owner.deleteExplain")}</p>
+            <PostActionForm postId={post.id} action={deletePostAction} label={t("owner.deleteConfirm")} pendingLabel={t("owner.deleting")} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}
