@@ -1,0 +1,16 @@
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { threadPath } from "@/lib/discussions/discussion-paths";
+import { getThread } from "@/server/discussions/get-thread";
+
+type ThreadIdPageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** `/t/<id>` without a slug: send readers (and crawlers) to the one canonical address. */
+export default async function ThreadIdPage({ params, searchParams }: ThreadIdPageProps) {
+  await connection();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const thread = await getThread(id);
+  if (!thread) notFound();
+  const post = typeof query.post === "string" ? query.post : null;
+  permanentRedirect(post ? `${threadPath(thread.id, thread.slug)}?post=${encodeURIComponent(post)}#post-${encodeURIComponent(post)}` : threadPath(thread.id, thread.slug));
+}
