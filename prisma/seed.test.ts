@@ -21,6 +21,10 @@ const countRows = async () => ({
   sessions: await client.session.count(),
   verificationTokens: await client.verificationToken.count(),
   mails: await client.devMail.count(),
+  threads: await client.thread.count(),
+  posts: await client.post.count(),
+  consentEvents: await client.consentEvent.count(),
+  members: await client.user.count({ where: { isMember: true } }),
 });
 
 beforeAll(async () => {
@@ -48,6 +52,7 @@ describe("seedDemoData", () => {
     expect(await client.product.findMany({ select: { sku: true, slug: true, name: true, updatedAt: true }, orderBy: { sku: "asc" } })).toEqual(snapshot);
     expect(firstLog.join("\n")).toContain(`${DEMO_PRODUCTS.length} products created`);
     expect(secondLog.join("\n")).toContain("nothing new");
+    expect(secondLog.join("\n")).toContain("Demo discussions: nothing new");
     expect(secondLog.join("\n")).toContain("http://localhost:3000/signin");
   });
 
@@ -72,8 +77,34 @@ describe("seedDemoData", () => {
     ]);
   });
 
-  it("enrols nobody and sends nothing: no sessions, sign-in tokens, linked accounts or mail", async () => {
+  it("signs nobody in and sends nothing: no sessions, sign-in tokens, linked accounts or mail", async () => {
     await seedDemoData(url, { log: () => {} });
     expect(await countRows()).toMatchObject({ accounts: 0, sessions: 0, verificationTokens: 0, mails: 0 });
+  });
+
+  it("seeds discussions in English and French by members whose membership the ledger proves; several customers stay non-members", async () => {
+    await seedDemoData(url, { log: () => {} });
+    const threads = await client.thread.findMany({ select: { language: true, kind: true, acceptedPostId: true, authorId: true, replyCount: true, posts: { select: { depth: true, authorId: true, deletedAt: true, isOpening: true } } } });
+    expect(threads.length).toBeGreaterThanOrEqual(12);
+    expect(threads.length).toBeLessThanOrEqual(20);
+    expect(new Set(threads.map((thread) => thread.language))).toEqual(new Set(["en", "fr"]));
+    expect(new Set(threads.map((thread) => thread.kind))).toEqual(new Set(["QUESTION", "TIP", "DISCUSSION"]));
+    const questions = threads.filter((thread) => thread.kind === "QUESTION");
+    expect(questions.some((thread) => thread.acceptedPostId)).toBe(true);
+    expect(questions.some((thread) => !thread.acceptedPostId)).toBe(true);
+    expect(Math.max(...threads.flatMap((thread) => thread.posts.map((post) => post.depth)))).toBe(4);
+    for (const thread of threads) expect(thread.replyCount).toBe(thread.posts.filter((post) => !post.isOpening).length);
+
+    const authorIds = [...new Set(threads.flatMap((thread) => thread.posts.map((post) => post.authorId)))];
+    const authors = await client.user.findMany({ where: { id: { in: authorIds } }, select: { isMember: true, consentEvents: { where: { purpose: "COMMUNITY_MEMBERSHIP" }, select: { action: true, source: true } } } });
+    for (const author of authors) {
+      expect(author.isMember).toBe(true);
+      expect(author.consentEvents).toEqual([{ action: "GRANTED", source: "JOIN_PAGE" }]);
+    }
+    const badgeHolders = await client.user.findMany({ where: { showsOwnerBadge: true }, select: { consentEvents: { where: { purpose: "OWNER_BADGE" }, select: { action: true } } } });
+    for (const holder of badgeHolders) expect(holder.consentEvents).toEqual([{ action: "GRANTED" }]);
+
+    const nonMembers = await client.user.count({ where: { role: "MEMBER", isMember: false, purchases: { some: {} } } });
+    expect(nonMembers).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Demo data for development: the Octet Hardware catalog, customers with purchases, one
- * moderator and one admin. Idempotent: a second run creates and changes nothing.
+ * moderator and one admin, then community discussions by the demo customers who joined (their
+ * membership recorded in the consent ledger; the other customers stay non-members).
+ * Idempotent: a second run creates and changes nothing.
  *
  *   npm run dev                      (seeds through scripts/with-database.ts --seed)
  *   DATABASE_URL=… npx tsx --conditions=react-server prisma/seed.ts
@@ -12,6 +14,7 @@ import { upsertProducts } from "../server/catalog/upsert-products";
 import { PrismaClient } from "../server/db/generated/prisma/client";
 import { DEMO_ACCOUNTS, demoEmail } from "./seed-data/demo-accounts";
 import { DEMO_PRODUCTS, DEMO_SHOP_NAME } from "./seed-data/demo-products";
+import { seedDemoThreads } from "./seed-demo-threads";
 
 // Demo accounts count as verified from a fixed date, so re-seeding never has a reason to touch them.
 const DEMO_EMAIL_VERIFIED_AT = new Date("2026-01-01T00:00:00Z");
@@ -39,12 +42,20 @@ export async function seedDemoData(databaseUrl: string, opts: { log?: (line: str
 
     const purchases = await createDemoPurchases(client);
 
+    // ---- Discussions (after accounts and products: authors and products must exist) ----
+    const discussions = await seedDemoThreads(client);
+
     const nothingNew = catalog.created + catalog.updated + catalog.categoriesCreated + accounts.count + purchases === 0;
     log(
       nothingNew
         ? `Demo shop ${DEMO_SHOP_NAME}: nothing new (${products.length} products, ${DEMO_ACCOUNTS.length} demo accounts and their purchases already there).`
         : `Demo shop ${DEMO_SHOP_NAME}: ${catalog.created} products created, ${catalog.updated} updated, ${catalog.categoriesCreated} categories created, ` +
             `${accounts.count} accounts created, ${purchases} purchases created.`,
+    );
+    log(
+      discussions.membersJoined + discussions.threadsCreated === 0
+        ? "Demo discussions: nothing new (members and threads already there)."
+        : `Demo discussions: ${discussions.membersJoined} customers joined the community (recorded in the consent ledger), ${discussions.threadsCreated} threads created.`,
     );
     log("Sign in: open http://localhost:3000/signin — in development you can sign in as any demo account with one click, or use the development mailbox at /dev/mailbox.");
     log(`Demo accounts: ${DEMO_ACCOUNTS.map((account) => `${demoEmail(account)}${account.role === "MEMBER" ? "" : ` (${account.role.toLowerCase()})`}`).join(", ")}.`);

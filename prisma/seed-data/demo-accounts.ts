@@ -1,6 +1,7 @@
 /**
- * Demo people of Octet Hardware. Customers are plain accounts with purchases: seeding never
- * enrols anyone in anything, exactly like a real sign-up.
+ * Demo people of Octet Hardware. Customers are plain accounts with purchases, exactly like a
+ * real sign-up; the discussions step then has some of them join the community the way the join
+ * page does (see seed-data/demo-threads.ts), ledger row included, and leaves the others out.
  */
 
 export const DEMO_EMAIL_DOMAIN = "demo.entraide.test";
