@@ -1,14 +1,16 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { isWellFormedSlug } from "@/lib/catalog/catalog-paths";
 import { countPages, type Paged } from "@/lib/pagination";
 import type { ThreadListFilter } from "@/lib/discussions/thread-list-filter";
 import { threadFilterWhere, threadSummarySelect, toThreadSummary, type ThreadSummary } from "./thread-summary";
 
-export type ListCategoryThreadsInput = { categoryId: string; filter: ThreadListFilter; page: number; pageSize: number };
+export type ListCategoryThreadsInput = { categorySlug: string; filter: ThreadListFilter; page: number; pageSize: number };
 
-/** Threads about any product of a category, most recently active first. */
-export async function listCategoryThreads({ categoryId, filter, page, pageSize }: ListCategoryThreadsInput): Promise<Paged<ThreadSummary>> {
-  const where = { product: { categoryId }, deletedAt: null, ...threadFilterWhere(filter) };
+/** Threads about any product of a category, most recently active first (by slug, like its page). */
+export async function listCategoryThreads({ categorySlug, filter, page, pageSize }: ListCategoryThreadsInput): Promise<Paged<ThreadSummary>> {
+  if (!isWellFormedSlug(categorySlug)) return { items: [], page, pageSize, total: 0, pageCount: 1 };
+  const where = { product: { category: { slug: categorySlug } }, deletedAt: null, ...threadFilterWhere(filter) };
   const [total, rows] = await Promise.all([
     db().thread.count({ where }),
     db().thread.findMany({

@@ -8,16 +8,18 @@ import { listProductThreads } from "./list-product-threads";
 
 describe("thread lists", () => {
   let productId = "";
-  let categoryId = "";
+  let productSlug = "";
+  let categorySlug = "";
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     const category = await createTestCategory();
-    categoryId = category.id;
+    categorySlug = category.slug;
     const product = await createTestProduct(category.id, "Listed product");
     const sibling = await createTestProduct(category.id, "Sibling product");
     const elsewhere = await createTestProduct((await createTestCategory()).id, "Elsewhere");
     productId = product.id;
+    productSlug = product.slug;
     const author = await createTestMember({ displayName: "Lister" });
     const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 0, minutes));
 
@@ -36,7 +38,7 @@ describe("thread lists", () => {
   });
 
   it("lists a product's visible threads, most recently active first, as small summaries", async () => {
-    const page = await listProductThreads({ productId, filter: "all", page: 1, pageSize: 10 });
+    const page = await listProductThreads({ productSlug, filter: "all", page: 1, pageSize: 10 });
     expect(page.items.map((item) => item.id)).toEqual([ids.tip, ids.solved, ids.answered, ids.unanswered]);
     expect(page.total).toBe(4);
     const solved = page.items.find((item) => item.id === ids.solved)!;
@@ -46,23 +48,28 @@ describe("thread lists", () => {
 
   it("filters unanswered, unsolved and solved questions", async () => {
     const ofFilter = async (filter: "unanswered" | "unsolved" | "solved") =>
-      (await listProductThreads({ productId, filter, page: 1, pageSize: 10 })).items.map((item) => item.id);
+      (await listProductThreads({ productSlug, filter, page: 1, pageSize: 10 })).items.map((item) => item.id);
     expect(await ofFilter("unanswered")).toEqual([ids.unanswered]);
     expect(await ofFilter("unsolved")).toEqual([ids.answered, ids.unanswered]);
     expect(await ofFilter("solved")).toEqual([ids.solved]);
   });
 
   it("paginates without overlap", async () => {
-    const first = await listProductThreads({ productId, filter: "all", page: 1, pageSize: 3 });
-    const second = await listProductThreads({ productId, filter: "all", page: 2, pageSize: 3 });
+    const first = await listProductThreads({ productSlug, filter: "all", page: 1, pageSize: 3 });
+    const second = await listProductThreads({ productSlug, filter: "all", page: 2, pageSize: 3 });
     expect(first.pageCount).toBe(2);
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual([ids.tip, ids.solved, ids.answered, ids.unanswered]);
   });
 
+  it("treats a malformed product slug as an empty space instead of failing", async () => {
+    const page = await listProductThreads({ productSlug: "bad\u0000slug", filter: "all", page: 1, pageSize: 10 });
+    expect(page).toEqual({ items: [], page: 1, pageSize: 10, total: 0, pageCount: 1 });
+  });
+
   it("gathers a category's threads across its products only", async () => {
-    const page = await listCategoryThreads({ categoryId, filter: "all", page: 1, pageSize: 10 });
+    const page = await listCategoryThreads({ categorySlug, filter: "all", page: 1, pageSize: 10 });
     expect(page.items.map((item) => item.id)).toEqual([ids.sibling, ids.tip, ids.solved, ids.answered, ids.unanswered]);
-    const unanswered = await listCategoryThreads({ categoryId, filter: "unanswered", page: 1, pageSize: 10 });
+    const unanswered = await listCategoryThreads({ categorySlug, filter: "unanswered", page: 1, pageSize: 10 });
     expect(unanswered.items.map((item) => item.id)).toEqual([ids.sibling, ids.unanswered]);
   });
 

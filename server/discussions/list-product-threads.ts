@@ -1,14 +1,19 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { isWellFormedSlug } from "@/lib/catalog/catalog-paths";
 import { countPages, type Paged } from "@/lib/pagination";
 import type { ThreadListFilter } from "@/lib/discussions/thread-list-filter";
 import { threadFilterWhere, threadSummarySelect, toThreadSummary, type ThreadSummary } from "./thread-summary";
 
-export type ListProductThreadsInput = { productId: string; filter: ThreadListFilter; page: number; pageSize: number };
+export type ListProductThreadsInput = { productSlug: string; filter: ThreadListFilter; page: number; pageSize: number };
 
-/** A product's discussion space, most recently active first (index on productId, lastActivityAt). */
-export async function listProductThreads({ productId, filter, page, pageSize }: ListProductThreadsInput): Promise<Paged<ThreadSummary>> {
-  const where = { productId, deletedAt: null, ...threadFilterWhere(filter) };
+/**
+ * A product's discussion space, most recently active first (index on productId, lastActivityAt).
+ * Takes the slug from the URL so the page can run it alongside the product's own query.
+ */
+export async function listProductThreads({ productSlug, filter, page, pageSize }: ListProductThreadsInput): Promise<Paged<ThreadSummary>> {
+  if (!isWellFormedSlug(productSlug)) return { items: [], page, pageSize, total: 0, pageCount: 1 };
+  const where = { product: { slug: productSlug }, deletedAt: null, ...threadFilterWhere(filter) };
   const [total, rows] = await Promise.all([
     db().thread.count({ where }),
     db().thread.findMany({

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { ProductList } from "@/components/catalog/product-list";
+import { ThreadList } from "@/components/discussions/thread-list";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
 import { CATALOG_PATH, categoryPath } from "@/lib/catalog/catalog-paths";
@@ -11,8 +12,10 @@ import { countPages, isPageInRange, parsePageParam } from "@/lib/pagination";
 import { getCategoryBySlug } from "@/server/catalog/get-category-by-slug";
 import { getShopName } from "@/server/catalog/get-shop-name";
 import { listCategoryProducts } from "@/server/catalog/list-category-products";
+import { listCategoryThreads } from "@/server/discussions/list-category-threads";
 
 const PRODUCTS_PER_PAGE = 12;
+const RECENT_THREAD_COUNT = 10;
 
 // generateMetadata and the page both need the category: one query per request.
 const loadCategory = cache(getCategoryBySlug);
@@ -42,12 +45,17 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
   const page = parsePageParam(query.page);
   if (page === null) notFound();
 
-  const [category, products] = await Promise.all([
+  const [category, products, threads] = await Promise.all([
     loadCategory(slug),
     listCategoryProducts({ categorySlug: slug, page, pageSize: PRODUCTS_PER_PAGE }),
+    listCategoryThreads({ categorySlug: slug, filter: "all", page: 1, pageSize: RECENT_THREAD_COUNT }),
   ]);
   if (!category || !isPageInRange(page, products.pageCount)) notFound();
-  const [t, tCatalog] = await Promise.all([getTranslations("catalog.category"), getTranslations("catalog")]);
+  const [t, tCatalog, tDiscussions] = await Promise.all([
+    getTranslations("catalog.category"),
+    getTranslations("catalog"),
+    getTranslations("discussions.read"),
+  ]);
 
   return (
     <>
@@ -61,6 +69,16 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
         {products.items.length === 0 ? <p>{t("empty")}</p> : <ProductList products={products.items} />}
       </section>
       <Pagination page={page} pageCount={products.pageCount} hrefForPage={(target) => categoryPath(category.slug, target)} />
+      <section aria-labelledby="category-discussions-heading" className="mt-10 max-w-3xl">
+        <h2 id="category-discussions-heading" className="mb-3 text-lg font-semibold">
+          {tDiscussions("categoryRecent")}
+        </h2>
+        {threads.items.length === 0 ? (
+          <p className="text-zinc-700 dark:text-zinc-300">{tDiscussions("noThreads")}</p>
+        ) : (
+          <ThreadList threads={threads.items} showProduct />
+        )}
+      </section>
     </>
   );
 }
