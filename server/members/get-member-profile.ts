@@ -6,7 +6,11 @@ export type MemberProfile = {
   displayName: string | null;
   /** Only while they are a member: someone who left keeps their posts, not the title. */
   memberSince: Date | null;
+  /** Visible posts (not deleted, not in a deleted thread), so a page past the end can 404 early. */
+  postCount: number;
 };
+
+const VISIBLE_POST = { deletedAt: null, thread: { deletedAt: null } };
 
 /**
  * The public face of someone in the community, or null (→ 404) for an unknown or deleted
@@ -18,10 +22,16 @@ export async function getMemberProfile(userId: string): Promise<MemberProfile | 
     where: {
       id: userId,
       deletedAt: null,
-      OR: [{ isMember: true }, { posts: { some: { deletedAt: null, thread: { deletedAt: null } } } }],
+      OR: [{ isMember: true }, { posts: { some: VISIBLE_POST } }],
     },
-    select: { id: true, displayName: true, isMember: true, memberSince: true },
+    select: {
+      id: true,
+      displayName: true,
+      isMember: true,
+      memberSince: true,
+      _count: { select: { posts: { where: VISIBLE_POST } } },
+    },
   });
   if (!user) return null;
-  return { id: user.id, displayName: user.displayName, memberSince: user.isMember ? user.memberSince : null };
+  return { id: user.id, displayName: user.displayName, memberSince: user.isMember ? user.memberSince : null, postCount: user._count.posts };
 }

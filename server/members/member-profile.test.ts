@@ -59,7 +59,7 @@ describe("getMemberProfile", () => {
   it("shows a member with their display name and membership date", async () => {
     const id = await createPerson("Chloé", { member: true });
     const profile = await getMemberProfile(id);
-    expect(profile).toMatchObject({ id, displayName: "Chloé" });
+    expect(profile).toMatchObject({ id, displayName: "Chloé", postCount: 0 });
     expect(profile?.memberSince).toBeInstanceOf(Date);
   });
 
@@ -79,7 +79,7 @@ describe("getMemberProfile", () => {
     const id = await createPerson("Former", { member: true });
     await createThread(id, "Still useful question", { createdAt: new Date() });
     await leaveCommunity({ userId: id, textVersions: { COMMUNITY_MEMBERSHIP: getConsentText("COMMUNITY_MEMBERSHIP", "WITHDRAWN", "en").version }, locale: "en", source: "ACCOUNT_PAGE", channel: "WEB", requestId: randomUUID() });
-    expect(await getMemberProfile(id)).toEqual({ id, displayName: "Former", memberSince: null });
+    expect(await getMemberProfile(id)).toEqual({ id, displayName: "Former", memberSince: null, postCount: 1 });
   });
 });
 
@@ -96,6 +96,7 @@ describe("listMemberPosts", () => {
     await createThread(author, "Deleted thread", { createdAt: at(4), deleted: true });
     const latest = await createReply(asked.id, author, { createdAt: at(5) });
 
+    expect((await getMemberProfile(author))?.postCount).toBe(3);
     const first = await listMemberPosts({ userId: author, page: 1, pageSize: 2 });
     expect(first.total).toBe(3);
     expect(first.pageCount).toBe(2);
