@@ -16,13 +16,13 @@ describe("renderPostMarkdown: the supported subset", () => {
 
   it("renders inline code and fenced code blocks with their language, escaping their content", async () => {
     expect(await renderPostMarkdown("Use `a < b`\n\n```ts\nif (a < b) {}\n```")).toBe(
-      '<p>Use <code>a &lt; b</code></p>\n<pre><code class="language-ts">if (a &lt; b) {}\n</code></pre>',
+      '<p>Use <code>a &lt; b</code></p>\n<pre tabindex="0"><code class="language-ts">if (a &lt; b) {}\n</code></pre>',
     );
   });
 
   it("renders indented code blocks and blockquotes", async () => {
     expect(await renderPostMarkdown("    indented\n\n> quoted *text*")).toBe(
-      "<pre><code>indented\n</code></pre>\n<blockquote>\n<p>quoted <em>text</em></p>\n</blockquote>",
+      '<pre tabindex="0"><code>indented\n</code></pre>\n<blockquote>\n<p>quoted <em>text</em></p>\n</blockquote>',
     );
   });
 

@@ -86,7 +86,7 @@ const LINK_REL = "nofollow ugc noopener";
 // boundary, the Markdown options above only shape what is normally produced.
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "em", "strong", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "hr"],
-  allowedAttributes: { a: ["href", "rel", "class"], ol: ["start"], code: ["class"] },
+  allowedAttributes: { a: ["href", "rel", "class"], ol: ["start"], code: ["class"], pre: ["tabindex"] },
   allowedClasses: { a: ["mention"], code: ["language-*"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: {},
@@ -95,6 +95,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: "escape",
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: LINK_REL } }),
+    // A long code line scrolls inside its block; keyboard users need to reach it to scroll it.
+    pre: (tagName) => ({ tagName, attribs: { tabindex: "0" } }),
   },
 };
 

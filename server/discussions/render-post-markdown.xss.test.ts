@@ -33,7 +33,8 @@ function expectInert(html: string) {
     expect(ALLOWED_TAGS).toContain(tag.name);
     for (const attribute of tag.attributes) {
       expect(attribute.name).not.toMatch(/^on/);
-      expect(["href", "rel", "class", "start"]).toContain(attribute.name);
+      expect(["href", "rel", "class", "start", "tabindex"]).toContain(attribute.name);
+      if (attribute.name === "tabindex") expect(tag.name === "pre" && attribute.value === "0").toBe(true);
       // Browsers ignore tabs, newlines and leading control characters/spaces inside a scheme.
       const url = decodeEntities(attribute.value).replace(/[\u0000-\u0020]/g, "");
       expect(url).not.toMatch(DANGEROUS_URL);
