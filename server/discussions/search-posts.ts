@@ -89,11 +89,12 @@ export async function searchPosts(params: SearchParams & { pageSize?: number }):
 
   const config = Prisma.sql`(CASE WHEN m.language = 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END)`;
   const rowQuery = queryForRowLanguage(Prisma.sql`m.language`, query);
+  // Snippets are plain text: emphasis and code markers of the Markdown source would be noise.
   const rows = await db().$queryRaw<HitRow[]>`
     SELECT m."threadId", m.slug AS "threadSlug", m.kind, m."acceptedPostId" IS NOT NULL AS solved, m."replyCount",
       m."lastActivityAt", m."productName", m."productSlug", m."postId" AS "matchedPostId", op.id AS "openingPostId", m.title,
       ${headline(config, Prisma.sql`m.title`, rowQuery, "HighlightAll=true")} AS "titleMarked",
-      ${headline(config, Prisma.sql`COALESCE(hit."bodyMarkdown", op."bodyMarkdown", '')`, rowQuery, 'MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')} AS "snippetMarked"
+      ${headline(config, Prisma.sql`regexp_replace(COALESCE(hit."bodyMarkdown", op."bodyMarkdown", ''), '[*\x60]+', '', 'g')`, rowQuery, 'MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "')} AS "snippetMarked"
     FROM (${matched} ORDER BY s.rank DESC, t."lastActivityAt" DESC, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) m
     LEFT JOIN "Post" hit ON hit.id = m."postId"
     LEFT JOIN "Post" op ON op."threadId" = m."threadId" AND op."isOpening"
