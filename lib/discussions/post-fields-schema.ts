@@ -6,7 +6,7 @@ import { BODY_MAX_LENGTH, BODY_MIN_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH } 
 export const titleField = z
   .string({ error: "write.errors.titleRequired" })
   .trim()
-  .min(1, "write.errors.titleRequired")
+  .min(1, { error: "write.errors.titleRequired", abort: true })
   .min(TITLE_MIN_LENGTH, "write.errors.titleTooShort")
   .max(TITLE_MAX_LENGTH, "write.errors.titleTooLong");
 
