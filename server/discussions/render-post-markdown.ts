@@ -33,23 +33,24 @@ markdown.core.ruler.push("shrink_headings", (state) => {
   }
 });
 
+const POSSESSIVE = /['’]s$/u;
 const MENTION_AT = new RegExp(`^@(${MENTION_NAME_PATTERN})`, "u");
 
 // "@name" preceded by a letter or digit is an e-mail address or a handle inside a word, not a
-// mention.
+// mention. An English possessive ("@AliceMorgan's answer") is not part of the name.
 markdown.inline.ruler.before("emphasis", "mention", (state: StateInline, silent: boolean) => {
   if (state.src.charCodeAt(state.pos) !== 0x40 /* @ */) return false;
   const before = state.pos > 0 ? (state.src[state.pos - 1] ?? "") : "";
-  if (/[\p{L}\p{N}_]/u.test(before)) return false;
+  if (/[\p{L}\p{N}]/u.test(before)) return false;
   const match = MENTION_AT.exec(state.src.slice(state.pos));
-  const name = match?.[1];
-  if (!match || !name) return false;
+  const name = match?.[1]?.replace(POSSESSIVE, "");
+  if (!name) return false;
   if (!silent) {
     const token = state.push("mention", "", 0);
     token.meta = { name };
-    token.content = match[0];
+    token.content = `@${name}`;
   }
-  state.pos += match[0].length;
+  state.pos += name.length + 1;
   return true;
 });
 

@@ -112,3 +112,11 @@ describe("renderPostMarkdown with mentions", () => {
     expect(await renderPostMarkdown(`hi @${names.alice}`)).toBe(`<p>hi @${names.alice}</p>`);
   });
 });
+
+describe("mention syntax", () => {
+  it("leaves a possessive out of the name and keeps emphasis around a mention", async () => {
+    const html = await renderPostMarkdown(`@${names.alice}'s answer, _@${names.alice}_ and **@${names.alice}**`, { resolveMentions });
+    const link = `<a class="mention" href="/members/${ids.alice}" rel="nofollow ugc noopener">@${names.alice}</a>`;
+    expect(html).toBe(`<p>${link}'s answer, <em>${link}</em> and <strong>${link}</strong></p>`);
+  });
+});
