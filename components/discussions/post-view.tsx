@@ -15,13 +15,15 @@ type PostViewProps = {
   actions?: ReactNode;
   /** The accepted answer is also shown under the question: only one copy may carry the anchor id. */
   anchor?: boolean;
+  /** Marks the accepted answer where it sits among the replies. */
+  isAccepted?: boolean;
 };
 
 /**
  * One post. Its `post-<id>` anchor is the permalink target: `:target` highlights it and the
  * scroll margin keeps it clear of the page top.
  */
-export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context, actions, anchor = true }: PostViewProps) {
+export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context, actions, anchor = true, isAccepted = false }: PostViewProps) {
   const t = useTranslations("discussions.read");
   const format = useFormatter();
   const authorName = post.authorName ?? t("formerMember");
@@ -53,6 +55,12 @@ export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context,
               <span className="sr-only"> — {t("permalink")}</span>
             </Link>
             {post.editedAt && <span>({t("edited")})</span>}
+            {isAccepted && (
+              <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100">
+                <span aria-hidden="true">✓ </span>
+                {t("acceptedAnswer")}
+              </span>
+            )}
           </header>
           {context && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{context}</p>}
           <div className="prose-post mt-2 break-words" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />

@@ -10,6 +10,7 @@ type ReplyTreeProps = {
   threadId: string;
   threadSlug: string;
   verifiedOwnerIds: Set<string>;
+  acceptedPostId: string | null;
   /** Actions under each post (rendered by the page, which knows the write side's components). */
   actionsFor: (postId: string) => ReactNode;
 };
@@ -18,7 +19,7 @@ type ReplyTreeProps = {
  * Replies as nested lists, at most three levels deep (the tree already lists deeper replies flat
  * under their depth-3 ancestor). Indentation shrinks on narrow screens so text keeps its width.
  */
-export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, actionsFor }: ReplyTreeProps) {
+export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, acceptedPostId, actionsFor }: ReplyTreeProps) {
   const t = useTranslations("discussions.read");
   return (
     <ol className="space-y-3">
@@ -30,6 +31,7 @@ export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, act
             threadSlug={threadSlug}
             isVerifiedOwner={reply.authorId !== null && verifiedOwnerIds.has(reply.authorId)}
             actions={actionsFor(reply.id)}
+            isAccepted={reply.id === acceptedPostId}
             context={
               reply.inReplyTo && (
                 <TextLink href={postPath(threadId, threadSlug, reply.inReplyTo.postId)}>
@@ -47,6 +49,7 @@ export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, act
                 threadId={threadId}
                 threadSlug={threadSlug}
                 verifiedOwnerIds={verifiedOwnerIds}
+                acceptedPostId={acceptedPostId}
                 actionsFor={actionsFor}
               />
             </div>

@@ -25,7 +25,7 @@ export function ThreadList({ threads, showProduct = false, headingLevel: Heading
             </span>
             {thread.isSolved && <SolvedBadge />}
           </div>
-          <Heading className="mt-1 text-base font-semibold break-words">
+          <Heading lang={thread.language} className="mt-1 text-base font-semibold break-words">
             <Link href={threadPath(thread.id, thread.slug)} className="text-brand-700 underline-offset-4 hover:underline dark:text-brand-300">
               {thread.title}
             </Link>

@@ -43,7 +43,7 @@ describe("thread lists", () => {
     expect(page.total).toBe(4);
     const solved = page.items.find((item) => item.id === ids.solved)!;
     expect(solved).toMatchObject({ isSolved: true, replyCount: 1, authorName: "Lister", kind: "QUESTION" });
-    expect(Object.keys(solved).sort()).toEqual(["authorName", "id", "isSolved", "kind", "lastActivityAt", "product", "replyCount", "slug", "title"]);
+    expect(Object.keys(solved).sort()).toEqual(["authorName", "id", "isSolved", "kind", "language", "lastActivityAt", "product", "replyCount", "slug", "title"]);
   });
 
   it("filters unanswered, unsolved and solved questions", async () => {

@@ -8,6 +8,7 @@ export type ThreadSummary = {
   slug: string;
   kind: "QUESTION" | "TIP" | "DISCUSSION";
   title: string;
+  language: "en" | "fr";
   isSolved: boolean;
   replyCount: number;
   lastActivityAt: Date;
@@ -21,6 +22,7 @@ export const threadSummarySelect = {
   slug: true,
   kind: true,
   title: true,
+  language: true,
   acceptedPostId: true,
   replyCount: true,
   lastActivityAt: true,
@@ -36,6 +38,7 @@ export function toThreadSummary(thread: SelectedThread): ThreadSummary {
     slug: thread.slug,
     kind: thread.kind,
     title: thread.title,
+    language: thread.language,
     isSolved: thread.acceptedPostId !== null,
     replyCount: thread.replyCount,
     lastActivityAt: thread.lastActivityAt,

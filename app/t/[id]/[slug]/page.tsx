@@ -140,6 +140,7 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
               threadId={thread.id}
               threadSlug={thread.slug}
               verifiedOwnerIds={verifiedOwnerIds}
+              acceptedPostId={thread.acceptedAnswer?.id ?? null}
               actionsFor={postActions}
             />
           )}
