@@ -29,7 +29,7 @@ export async function PostOwnerActions({ postId }: { postId: string }) {
         (isAccepted ? (
           <PostActionForm postId={post.id} action={unacceptAnswerAction} label={t("owner.unaccept")} pendingLabel={t("owner.working")} />
         ) : (
-          <PostActionForm postId={post.id} action={acceptAnswerAction} label={t("owner.accept")} pendingLabel={t("owner.working")} variant="primary" />
+          <PostActionForm postId={post.id} action={acceptAnswerAction} label={t("owner.accept")} pendingLabel={t("owner.working")} />
         ))}
       {isAuthor && (
         <TextLink href={editPostPath(thread.id, thread.slug, post.id)} className="py-2">

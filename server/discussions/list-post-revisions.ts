@@ -18,6 +18,7 @@ export type PostRevisionHistory = {
   post: {
     id: string;
     isOpening: boolean;
+    language: "en" | "fr";
     bodyMarkdown: string;
     editedAt: Date | null;
     deletedAt: Date | null;
@@ -38,6 +39,7 @@ export async function listPostRevisions(postId: string, page = 1): Promise<PostR
     select: {
       id: true,
       isOpening: true,
+      language: true,
       bodyMarkdown: true,
       editedAt: true,
       deletedAt: true,

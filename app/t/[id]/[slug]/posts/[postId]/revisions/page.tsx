@@ -64,7 +64,7 @@ export default async function RevisionsPage({ params, searchParams }: RevisionsP
                     (<time dateTime={(post.editedAt ?? post.createdAt).toISOString()}>{t("currentSince", { date: when(post.editedAt ?? post.createdAt) })}</time>)
                   </span>
                 </h2>
-                <pre className={sourceClasses}>{post.bodyMarkdown}</pre>
+                <pre lang={post.language} className={sourceClasses}>{post.bodyMarkdown}</pre>
               </Card>
             </li>
           )}
@@ -79,7 +79,7 @@ export default async function RevisionsPage({ params, searchParams }: RevisionsP
                   </span>
                 </h2>
                 {revision.title !== null && <p className="mt-2 font-medium break-words">{t("titleAtTheTime", { title: revision.title })}</p>}
-                <pre className={sourceClasses}>{revision.bodyMarkdown}</pre>
+                <pre lang={post.language} className={sourceClasses}>{revision.bodyMarkdown}</pre>
               </Card>
             </li>
           ))}
