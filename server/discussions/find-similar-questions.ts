@@ -2,19 +2,11 @@ import "server-only";
 import { threadPath } from "@/lib/discussions/discussion-paths";
 import { db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
-import { matchesInOwnLanguage, queryForRowLanguage, threadTitleVector } from "./full-text-sql";
+import { anyWordQuery, matchesInOwnLanguage, queryForRowLanguage, threadTitleVector } from "./full-text-sql";
 
 export const SIMILAR_QUESTIONS_LIMIT = 5;
 
 export type SimilarQuestion = { id: string; title: string; url: string; solved: boolean; productName: string };
-
-/**
- * Any-word query from a draft title: a title being typed is a sentence, not search syntax, so
- * every stemmed word counts (OR) and ranking sorts out the best. Lexemes are quoted for tsquery.
- */
-const anyWordQuery = (config: "english" | "french", title: string) =>
-  Prisma.sql`(SELECT COALESCE(string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | '), '')::tsquery
-     FROM unnest(tsvector_to_array(to_tsvector(${config}::regconfig, ${title}))) AS lexeme)`;
 
 /**
  * Existing questions whose titles share words with a draft title, so a member can find the
@@ -23,6 +15,7 @@ const anyWordQuery = (config: "english" | "french", title: string) =>
  */
 export async function findSimilarQuestions(input: { title: string; productId?: string; limit?: number }): Promise<SimilarQuestion[]> {
   const limit = Math.min(input.limit ?? SIMILAR_QUESTIONS_LIMIT, SIMILAR_QUESTIONS_LIMIT);
+  // A title being typed is a sentence, not search syntax: every word counts, ranking sorts it out.
   const query = { en: anyWordQuery("english", input.title), fr: anyWordQuery("french", input.title) };
   // Without a product nothing is "the same product"; a constant would be refused in ORDER BY.
   const sameProduct = input.productId ? Prisma.sql`(t."productId" = ${input.productId})` : Prisma.sql`(t."productId" IS NULL)`;

@@ -22,6 +22,15 @@ export function queryForRowLanguage(languageColumn: Prisma.Sql, query: { en: Pri
   return Prisma.sql`(CASE WHEN ${languageColumn} = 'fr' THEN ${query.fr} ELSE ${query.en} END)`;
 }
 
+/**
+ * A query matching any stemmed word of the text (OR), each lexeme quoted for tsquery. For draft
+ * titles, and as an index-friendly pre-filter before an exact match on a combined document.
+ */
+export function anyWordQuery(config: "english" | "french", text: string): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | '), '')::tsquery
+     FROM unnest(tsvector_to_array(to_tsvector(${config}::regconfig, ${text}))) AS lexeme)`;
+}
+
 /** Highlight markers: control characters stripped from the text first, so only ts_headline emits them. */
 export const HIGHLIGHT_START = "\u0001";
 export const HIGHLIGHT_STOP = "\u0002";

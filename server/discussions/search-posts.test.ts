@@ -87,6 +87,16 @@ describe("searchPosts", () => {
     }
   });
 
+  it("matches a query whose words are split between the title and the opening text, and honours exclusions", async () => {
+    const product = await createProduct();
+    const word = `sp${uniqueToken()}`;
+    const split = await createThread({ productId: product.id, title: `Fan noise on the ${word}`, body: "It gets loud overnight while idle." });
+    await createThread({ productId: product.id, title: `Fan noise on the ${word} again`, body: "Only when gaming." });
+
+    expect((await search(`${word} overnight`, { productSlug: product.slug })).items.map((hit) => hit.threadId)).toEqual([split.id]);
+    expect((await search(`${word} fan -overnight`, { productSlug: product.slug })).items.map((hit) => hit.threadId)).not.toContain(split.id);
+  });
+
   it("stems English for English posts, even for a French visitor's query", async () => {
     const product = await createProduct();
     const english = await createThread({ productId: product.id, title: "Charging stops at 80 percent", body: "The charger light blinks orange." });

@@ -4,7 +4,7 @@ import type { SearchParams } from "@/lib/discussions/search-params";
 import { countPages, type Paged } from "@/lib/pagination";
 import { db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
-import { headline, matchesInOwnLanguage, postBodyVector, queryForRowLanguage, threadTitleVector } from "./full-text-sql";
+import { anyWordQuery, headline, matchesInOwnLanguage, postBodyVector, queryForRowLanguage, threadTitleVector } from "./full-text-sql";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -41,8 +41,9 @@ type HitRow = {
 };
 
 /**
- * Threads matching a visitor's words, best first: the title weighs ten times a body (weight A
- * against D), a thread scores its title plus its best-matching live post. Each row is matched
+ * Threads matching a visitor's words, best first: a thread scores its title and opening text
+ * as one document (the title weighing ten times the text: weight A against D) plus its
+ * best-matching live reply. Each row is matched
  * and ranked in its own language (french / english stemming). Snippets are highlighted for the
  * page's rows only.
  */
@@ -51,23 +52,36 @@ export async function searchPosts(params: SearchParams & { pageSize?: number }):
   if (params.query === "") return { items: [], page: 1, pageSize, total: 0, pageCount: 1 };
 
   const query = { en: Prisma.sql`websearch_to_tsquery('english', ${params.query})`, fr: Prisma.sql`websearch_to_tsquery('french', ${params.query})` };
+  const anyWords = { en: anyWordQuery("english", params.query), fr: anyWordQuery("french", params.query) };
+  // Title weighs ten times the text (A against the default D).
+  const openingDocument = Prisma.sql`(setweight(${threadTitleVector}, 'A') || COALESCE(${postBodyVector}, ''::tsvector))`;
   const matched = Prisma.sql`
-    WITH post_hits AS (
+    WITH reply_hits AS (
       SELECT DISTINCT ON (p."threadId") p."threadId", p.id AS "postId",
         ts_rank_cd(${postBodyVector}, ${queryForRowLanguage(Prisma.sql`p."language"`, query)}) AS rank
       FROM "Post" p
-      WHERE p."deletedAt" IS NULL AND ${matchesInOwnLanguage(postBodyVector, Prisma.sql`p."language"`, query)}
+      WHERE NOT p."isOpening" AND p."deletedAt" IS NULL AND ${matchesInOwnLanguage(postBodyVector, Prisma.sql`p."language"`, query)}
       ORDER BY p."threadId", rank DESC, p."createdAt"
     ),
-    title_hits AS (
-      SELECT t.id AS "threadId", ts_rank_cd(setweight(${threadTitleVector}, 'A'), ${queryForRowLanguage(Prisma.sql`t."language"`, query)}) AS rank
-      FROM "Thread" t
-      WHERE ${matchesInOwnLanguage(threadTitleVector, Prisma.sql`t."language"`, query)}
+    -- A question's words may be split between its title and its text: match the two as one
+    -- document. The indexes find candidates sharing any word; the exact query then decides.
+    opening_candidates AS (
+      SELECT t.id FROM "Thread" t WHERE ${matchesInOwnLanguage(threadTitleVector, Prisma.sql`t."language"`, anyWords)}
+      UNION
+      SELECT p."threadId" FROM "Post" p
+      WHERE p."isOpening" AND p."deletedAt" IS NULL AND ${matchesInOwnLanguage(postBodyVector, Prisma.sql`p."language"`, anyWords)}
+    ),
+    opening_hits AS (
+      SELECT t.id AS "threadId", ts_rank_cd(${openingDocument}, ${queryForRowLanguage(Prisma.sql`t."language"`, query)}) AS rank
+      FROM opening_candidates oc
+      JOIN "Thread" t ON t.id = oc.id
+      LEFT JOIN "Post" p ON p."threadId" = t.id AND p."isOpening" AND p."deletedAt" IS NULL
+      WHERE ${matchesInOwnLanguage(openingDocument, Prisma.sql`t."language"`, query)}
     ),
     scored AS (
       SELECT COALESCE(ph."threadId", th."threadId") AS "threadId", ph."postId",
         COALESCE(th.rank, 0) + COALESCE(ph.rank, 0) AS rank
-      FROM post_hits ph FULL OUTER JOIN title_hits th ON th."threadId" = ph."threadId"
+      FROM reply_hits ph FULL OUTER JOIN opening_hits th ON th."threadId" = ph."threadId"
     )
     SELECT s."threadId", s."postId", s.rank, t.title, t.slug, t.kind, t.language, t."acceptedPostId", t."replyCount", t."lastActivityAt",
       pr.name AS "productName", pr.slug AS "productSlug"

@@ -16,7 +16,7 @@ describe("GET /api/similar-questions", () => {
       select: { id: true },
     });
 
-    const response = await get(new URLSearchParams({ title: `${word} button missing`, productId: product.id }).toString());
+    const response = await get(new URLSearchParams({ title: `${word} ${word}`, productId: product.id }).toString());
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
