@@ -26,8 +26,10 @@ describe("renderPostMarkdown: the supported subset", () => {
     );
   });
 
-  it("shrinks headings to h3 and h4", async () => {
-    expect(await renderPostMarkdown("# One\n## Two\n#### Four\n\nSetext\n======")).toBe("<h3>One</h3>\n<h4>Two</h4>\n<h4>Four</h4>\n<h3>Setext</h3>");
+  it("renders headings of every level as bold paragraphs, keeping the page outline intact", async () => {
+    expect(await renderPostMarkdown("# One *a*\n## Two\n#### Four\n\nSetext\n======")).toBe(
+      "<p><strong>One <em>a</em></strong></p>\n<p><strong>Two</strong></p>\n<p><strong>Four</strong></p>\n<p><strong>Setext</strong></p>",
+    );
   });
 
   it("renders links and autolinks with rel nofollow ugc noopener and no target", async () => {

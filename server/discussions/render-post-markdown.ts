@@ -11,7 +11,7 @@ type RenderEnv = { mentions: Map<string, MentionedMember> };
 
 // The supported subset (documented in docs/discussions-markdown.md): paragraphs, line breaks,
 // emphasis, strong, strikethrough, lists, inline code, code blocks, blockquotes, rules, links and
-// autolinks, headings shrunk to h3/h4. Raw HTML is never interpreted (html: false escapes it),
+// autolinks; headings become bold paragraphs. Raw HTML is never interpreted (html: false escapes it),
 // images and tables are not part of it.
 const markdown = new MarkdownIt("default", { html: false, linkify: true, breaks: true, typographer: false });
 markdown.disable(["image", "table"]);
@@ -24,14 +24,10 @@ const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;
 // markdown-it's default check is a blocklist; a link that is not http(s)/mailto stays plain text.
 markdown.validateLink = (url: string) => ALLOWED_LINK.test(url.trim());
 
-// A post sits under the page's h1 and the thread's h2, so "#" becomes h3 and anything deeper h4.
-markdown.core.ruler.push("shrink_headings", (state) => {
-  for (const token of state.tokens) {
-    if (token.type === "heading_open" || token.type === "heading_close") {
-      token.tag = token.tag === "h1" ? "h3" : "h4";
-    }
-  }
-});
+// A post has no place in the page's outline (the opening post sits right under the <h1>, replies
+// under an <h2>), so a heading of any level becomes a bold paragraph instead of skipping levels.
+markdown.renderer.rules.heading_open = () => "<p><strong>";
+markdown.renderer.rules.heading_close = () => "</strong></p>\n";
 
 const POSSESSIVE = /['’]s$/u;
 const MENTION_AT = new RegExp(`^@(${MENTION_NAME_PATTERN})`, "u");
@@ -86,7 +82,7 @@ const LINK_REL = "nofollow ugc noopener";
 // Applied after rendering, whatever the renderer produced: the allowlist is the security
 // boundary, the Markdown options above only shape what is normally produced.
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "em", "strong", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "hr"],
+  allowedTags: ["p", "br", "em", "strong", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"],
   allowedAttributes: { a: ["href", "rel", "class"], ol: ["start"], code: ["class"], pre: ["tabindex"] },
   allowedClasses: { a: ["mention"], code: ["language-*"] },
   allowedSchemes: ["http", "https", "mailto"],

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { xssPayloads } from "@/test/xss-payloads";
 import { renderPostMarkdown } from "./render-post-markdown";
 
-const FORBIDDEN_TAG = /<\s*\/?\s*(script|iframe|object|embed|svg|math|style|img|link|meta|base|form|input|button|textarea|select|template|video|audio|source)\b/i;
-const ALLOWED_TAGS = ["p", "br", "em", "strong", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3", "h4", "hr"];
+const FORBIDDEN_TAG = /<\s*\/?\s*(h[1-6]|script|iframe|object|embed|svg|math|style|img|link|meta|base|form|input|button|textarea|select|template|video|audio|source)\b/i;
+const ALLOWED_TAGS = ["p", "br", "em", "strong", "s", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"];
 const DANGEROUS_URL = /^(javascript|vbscript|data):/i;
 
 const decodeEntities = (value: string) =>
