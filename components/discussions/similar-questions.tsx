@@ -41,37 +41,41 @@ export function SimilarQuestions({ productId, title }: { productId: string; titl
   });
 
   const questions = enabled ? (data?.questions ?? []) : [];
+  // The live region stays in the page while the title is short: a region that appears together
+  // with its content is often not announced.
   return (
-    <section aria-labelledby="similar-questions-heading" className="mt-3 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-700" hidden={!enabled}>
-      <h2 id="similar-questions-heading" className="font-semibold">
-        {t("heading")}
-      </h2>
-      <div aria-live="polite" aria-atomic="false">
-        {isError ? (
-          <p className="mt-1 text-zinc-700 dark:text-zinc-300">{t("failed")}</p>
-        ) : questions.length > 0 ? (
-          <>
-            <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t("hint")}</p>
-            <ul className="mt-2 space-y-2">
-              {questions.map((question) => (
-                <li key={question.id} className="break-words">
-                  <a href={question.url} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-4 dark:text-brand-300">
-                    {question.title}
-                  </a>{" "}
-                  {question.solved && (
-                    <span className="ml-1 rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900 dark:bg-green-900 dark:text-green-100">{t("solved")}</span>
-                  )}{" "}
-                  <span className="text-zinc-600 dark:text-zinc-400">{t("inProduct", { product: question.productName })}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : isFetching || !data ? (
-          <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t("loading")}</p>
-        ) : (
-          <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t("none")}</p>
-        )}
-      </div>
-    </section>
+    <div aria-live="polite" className="mt-3 text-sm">
+      {enabled && (
+        <section aria-labelledby="similar-questions-heading" className="rounded-md border border-zinc-200 p-3 dark:border-zinc-700">
+          <h2 id="similar-questions-heading" className="font-semibold">
+            {t("heading")}
+          </h2>
+          {isError ? (
+            <p className="mt-1 text-zinc-700 dark:text-zinc-300">{t("failed")}</p>
+          ) : questions.length > 0 ? (
+            <>
+              <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t("hint")}</p>
+              <ul className="mt-2 space-y-2">
+                {questions.map((question) => (
+                  <li key={question.id} className="break-words">
+                    <a href={question.url} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-4 dark:text-brand-300">
+                      {question.title}
+                    </a>{" "}
+                    {question.solved && (
+                      <span className="ml-1 rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900 dark:bg-green-900 dark:text-green-100">{t("solved")}</span>
+                    )}{" "}
+                    <span className="text-zinc-600 dark:text-zinc-400">{t("inProduct", { product: question.productName })}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : isFetching || !data ? (
+            <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t("loading")}</p>
+          ) : (
+            <p className="mt-1 text-zinc-600 dark:text-zinc-400">{t("none")}</p>
+          )}
+        </section>
+      )}
+    </div>
   );
 }
