@@ -1,6 +1,7 @@
 /**
- * Thread-page latency with 1,000 replies. Creates one question with 1,000 top-level replies (every
- * tenth with a reply chain four deep) in the database of DATABASE_URL, then times:
+ * Thread-page latency with 1,000 replies. Creates one question with 1,000 replies (600 top-level,
+ * every sixth with a reply chain four deep) in the database of DATABASE_URL (it writes test data:
+ * never point it at a database whose content matters), then times:
  *   - the read functions the page runs (getThread, listThreadReplies, findReplyPage), always;
  *   - full page requests (first page, last page, a permalink deep in the thread), when a base URL
  *     of a running server on the same database is given.
