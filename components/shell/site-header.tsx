@@ -5,6 +5,9 @@ import { LocaleSwitch } from "@/components/i18n/locale-switch";
 import { Container } from "@/components/ui/container";
 import { CATALOG_PATH } from "@/lib/catalog/catalog-paths";
 
+const NAV_LINK =
+  "rounded-md px-1 py-1 text-sm font-medium text-zinc-700 underline-offset-4 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white";
+
 /**
  * Brand, main navigation, language and account. No menu toggle: on narrow screens the items
  * wrap onto a second row, which keeps the header usable without client JavaScript.
@@ -25,11 +28,13 @@ export async function SiteHeader() {
         <nav aria-label={t("mainNav.label")}>
           <ul className="flex items-center gap-3">
             <li>
-              <Link
-                href={CATALOG_PATH}
-                className="rounded-md px-1 py-1 text-sm font-medium text-zinc-700 underline-offset-4 hover:text-zinc-950 hover:underline dark:text-zinc-300 dark:hover:text-white"
-              >
+              <Link href={CATALOG_PATH} className={NAV_LINK}>
                 {t("mainNav.catalog")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/search" className={NAV_LINK}>
+                {t("mainNav.search")}
               </Link>
             </li>
           </ul>
