@@ -7,13 +7,15 @@ import { Button } from "@/components/ui/button";
 import { THREAD_KINDS } from "@/lib/discussions/ask-schema";
 import { BODY_MAX_LENGTH, POST_LIMIT_MESSAGE_VALUES, TITLE_MAX_LENGTH } from "@/lib/discussions/post-limits";
 import { LOCALES, type AppLocale } from "@/lib/i18n/locales";
+import { FormattingHelp } from "./formatting-help";
+import { SimilarQuestions } from "./similar-questions";
 import { fieldClasses, fieldErrorClasses, formErrorClasses, hintClasses } from "./form-styles";
 
-type AskFormProps = { productSlug: string; defaultLanguage: AppLocale };
+type AskFormProps = { productId: string; productSlug: string; defaultLanguage: AppLocale };
 type AskField = "kind" | "title" | "body" | "language" | "productSlug";
 
 /** New thread: kind, title, Markdown text and language. Controlled, so a refused post keeps everything typed. */
-export function AskForm({ productSlug, defaultLanguage }: AskFormProps) {
+export function AskForm({ productId, productSlug, defaultLanguage }: AskFormProps) {
   const t = useTranslations("discussions.write");
   const [state, action, pending] = useActionState(askAction, null);
   const [values, setValues] = useState({ kind: "QUESTION", title: "", body: "", language: defaultLanguage as string });
@@ -74,6 +76,7 @@ export function AskForm({ productSlug, defaultLanguage }: AskFormProps) {
           className={fieldClasses}
         />
         {errorLine("title")}
+        <SimilarQuestions productId={productId} title={values.kind === "QUESTION" ? values.title : ""} />
       </div>
       <div>
         <label htmlFor={`${id}-body`} className="block font-medium">
@@ -82,6 +85,7 @@ export function AskForm({ productSlug, defaultLanguage }: AskFormProps) {
         <p id={`${id}-body-hint`} className={hintClasses}>
           {t("markdownHint")}
         </p>
+        <FormattingHelp />
         <textarea id={`${id}-body`} name="body" rows={10} maxLength={BODY_MAX_LENGTH} value={values.body} onChange={set("body")} {...described("body", true)} className={fieldClasses} />
         {errorLine("body")}
       </div>

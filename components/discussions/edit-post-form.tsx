@@ -6,6 +6,7 @@ import { editPostAction } from "@/app/t/[id]/[slug]/actions";
 import { Button } from "@/components/ui/button";
 import { LinkButton } from "@/components/ui/link-button";
 import { BODY_MAX_LENGTH, POST_LIMIT_MESSAGE_VALUES, TITLE_MAX_LENGTH } from "@/lib/discussions/post-limits";
+import { FormattingHelp } from "./formatting-help";
 import { fieldClasses, fieldErrorClasses, formErrorClasses, hintClasses } from "./form-styles";
 
 type EditPostFormProps = {
@@ -68,6 +69,7 @@ export function EditPostForm({ postId, title: savedTitle, bodyMarkdown, cancelHr
         <p id={`${id}-body-hint`} className={hintClasses}>
           {t("markdownHint")}
         </p>
+        <FormattingHelp />
         <textarea
           id={`${id}-body`}
           name="body"

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { replyAction } from "@/app/t/[id]/[slug]/actions";
 import { Button } from "@/components/ui/button";
 import { BODY_MAX_LENGTH } from "@/lib/discussions/post-limits";
+import { FormattingHelp } from "./formatting-help";
 import { fieldClasses, fieldErrorClasses, formErrorClasses, hintClasses } from "./form-styles";
 
 type ReplyFormProps = { threadId: string; parentPostId?: string };
@@ -45,6 +46,7 @@ export function ReplyForm({ threadId, parentPostId }: ReplyFormProps) {
         <p id={`${id}-hint`} className={hintClasses}>
           {t("markdownHint")}
         </p>
+        {!parentPostId && <FormattingHelp />}
         <textarea
           id={`${id}-body`}
           name="body"

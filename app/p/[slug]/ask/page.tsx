@@ -10,10 +10,10 @@ import { CATALOG_PATH, categoryPath, productPath } from "@/lib/catalog/catalog-p
 import { askPath } from "@/lib/discussions/discussion-paths";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { requireUser } from "@/server/auth/require-user";
-import { getProductBySlug } from "@/server/catalog/get-product-by-slug";
+import { getAskableProduct } from "@/server/discussions/get-askable-product";
 import { getViewerWriteRole } from "@/server/discussions/get-viewer-write-role";
 
-const loadProduct = cache(getProductBySlug);
+const loadProduct = cache(getAskableProduct);
 
 type AskPageProps = { params: Promise<{ slug: string }> };
 
@@ -53,7 +53,7 @@ export default async function AskPage({ params }: AskPageProps) {
       {viewer.kind === "member" ? (
         <>
           <p className="mt-3 max-w-prose text-zinc-700 dark:text-zinc-300">{t("intro")}</p>
-          <AskForm productSlug={product.slug} defaultLanguage={defaultLanguage} />
+          <AskForm productId={product.id} productSlug={product.slug} defaultLanguage={defaultLanguage} />
         </>
       ) : (
         <div className="mt-4 max-w-prose space-y-3 text-zinc-700 dark:text-zinc-300">
