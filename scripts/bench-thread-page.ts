@@ -39,7 +39,8 @@ async function createBigThread() {
     select: { id: true, slug: true },
   });
   const start = Date.now() - REPLY_COUNT * 1000;
-  const topLevelCount = REPLY_COUNT - Math.floor(REPLY_COUNT / 10) * 4;
+  const chainCount = REPLY_COUNT / 10; // 100 chains of 4 nested replies under 600 top-level ones
+  const topLevelCount = REPLY_COUNT - chainCount * 4;
   const topLevel = Array.from({ length: topLevelCount }, (_, index) => ({
     id: `bench${stamp}t${index}`,
     threadId: thread.id,
@@ -52,8 +53,9 @@ async function createBigThread() {
     createdAt: new Date(start + index * 1000),
   }));
   await db().post.createMany({ data: topLevel });
-  // Chains four deep under every tenth top-level reply, inserted level by level (parents first).
-  const chainRoots = topLevel.filter((_, index) => index % 10 === 0).slice(0, Math.floor(REPLY_COUNT / 10));
+  // Chains four deep under every sixth top-level reply, inserted level by level (parents first).
+  const spacing = Math.floor(topLevelCount / chainCount);
+  const chainRoots = topLevel.filter((_, index) => index % spacing === 0).slice(0, chainCount);
   let deepest = "";
   for (let depth = 2; depth <= 5; depth += 1) {
     await db().post.createMany({
@@ -72,6 +74,8 @@ async function createBigThread() {
     });
     deepest = `${chainRoots.at(-1)!.id}d${depth}`;
   }
+  const replies = await db().post.count({ where: { threadId: thread.id, isOpening: false } });
+  if (replies !== REPLY_COUNT) throw new Error(`Created ${replies} replies instead of ${REPLY_COUNT}`);
   return { ...thread, deepestPostId: deepest };
 }
 
