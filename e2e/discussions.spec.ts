@@ -15,7 +15,7 @@ test("a member asks, another answers, a third replies, the author accepts, and s
   await page.goto("/p/kestrel-n4-1-tb-nvme-ssd");
   await page.getByRole("link", { name: "Ask a question" }).click();
   await page.getByLabel("Type of post").selectOption("QUESTION");
-  await page.getByLabel("Title").fill("Trop court");
+  await page.getByLabel("Title").fill("Court");
   await page.getByLabel("Details").fill("");
   await page.getByRole("button", { name: "Post", exact: true }).click();
   await expect(page.getByText("The title needs at least", { exact: false })).toBeVisible();
