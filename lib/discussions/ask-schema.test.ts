@@ -28,3 +28,17 @@ describe("askSchema", () => {
     expect(errorsOf({ ...valid, productSlug: undefined })).toEqual({ productSlug: ["write.errors.productUnknown"] });
   });
 });
+
+describe("askSchema and unstorable characters", () => {
+  it("strips NUL and control characters from title and body instead of failing the write", () => {
+    const parsed = askSchema.parse({
+      productSlug: "kestrel-n4-1-tb-nvme-ssd",
+      kind: "QUESTION",
+      title: "A title\u0000 with a NUL",
+      body: "java\u0000script and a bell\u0007",
+      language: "en",
+    });
+    expect(parsed.title).toBe("A title with a NUL");
+    expect(parsed.body).toBe("javascript and a bell");
+  });
+});

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { stripUnstorableCharacters } from "@/lib/text/strip-unstorable-characters";
 import { BODY_MAX_LENGTH, BODY_MIN_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH } from "./post-limits";
 
 // Messages are keys in the "discussions" namespace, translated by the action.
 export const titleField = z
   .string({ error: "write.errors.titleRequired" })
+  .overwrite(stripUnstorableCharacters)
   .trim()
   .min(1, { error: "write.errors.titleRequired", abort: true })
   .min(TITLE_MIN_LENGTH, "write.errors.titleTooShort")
@@ -12,6 +14,7 @@ export const titleField = z
 
 export const bodyField = z
   .string({ error: "write.errors.bodyRequired" })
+  .overwrite(stripUnstorableCharacters)
   .trim()
   .min(BODY_MIN_LENGTH, "write.errors.bodyRequired")
   .max(BODY_MAX_LENGTH, "write.errors.bodyTooLong");

@@ -1,3 +1,5 @@
+import { stripUnstorableCharacters } from "@/lib/text/strip-unstorable-characters";
+
 /** What /search accepts. Anything malformed is dropped or clamped: a bad link still shows results. */
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 export const SEARCH_KINDS = ["QUESTION", "TIP", "DISCUSSION"] as const;
@@ -21,7 +23,7 @@ type Raw = string | string[] | undefined;
 const single = (raw: Raw): string | undefined => (Array.isArray(raw) ? raw[0] : raw);
 
 export function parseSearchParams(raw: Record<string, Raw>): SearchParams {
-  const query = (single(raw.q) ?? "").trim().slice(0, SEARCH_QUERY_MAX_LENGTH);
+  const query = stripUnstorableCharacters(single(raw.q) ?? "").trim().slice(0, SEARCH_QUERY_MAX_LENGTH);
   const product = single(raw.product);
   const category = single(raw.category);
   const kind = single(raw.kind)?.toUpperCase();

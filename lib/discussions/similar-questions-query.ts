@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { TITLE_MAX_LENGTH } from "./post-limits";
+import { stripUnstorableCharacters } from "@/lib/text/strip-unstorable-characters";
 
 /** GET /api/similar-questions?title=…&productId=… */
 export const similarQuestionsQuerySchema = z.object({
-  title: z.string().trim().min(1, "title is required").max(TITLE_MAX_LENGTH, `title is at most ${TITLE_MAX_LENGTH} characters`),
+  title: z.string().overwrite(stripUnstorableCharacters).trim().min(1, "title is required").max(TITLE_MAX_LENGTH, `title is at most ${TITLE_MAX_LENGTH} characters`),
   productId: z
     .string()
     .regex(/^[a-z0-9]{1,64}$/, "productId is not a product id")
