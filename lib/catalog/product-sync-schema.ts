@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripUnstorableCharacters } from "@/lib/text/strip-unstorable-characters";
 
 /**
  * The shop's catalog sync contract (PUT /api/webhooks/products). Shared by the webhook and
@@ -18,7 +19,8 @@ const requiredString = (field: string) =>
 
 // Names arrive from another system's UI: fold runs of whitespace so "SSD  drives" and
 // "SSD drives" are one category, not two.
-const collapseWhitespace = (value: string) => value.trim().replace(/\s+/g, " ");
+// Control characters (NUL cannot even be stored) are dropped first.
+const collapseWhitespace = (value: string) => stripUnstorableCharacters(value).trim().replace(/\s+/g, " ");
 
 const sku = requiredString("sku")
   .trim()
@@ -45,6 +47,7 @@ const category = requiredString("category")
 // Omitted keeps the stored description; null (or an empty string) clears it.
 const description = z
   .string({ error: "description must be a string or null" })
+  .overwrite(stripUnstorableCharacters)
   .trim()
   .max(PRODUCT_SYNC_LIMITS.descriptionMaxLength, `description must be at most ${PRODUCT_SYNC_LIMITS.descriptionMaxLength} characters`)
   .transform((value) => (value === "" ? null : value))

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRODUCT_SYNC_LIMITS } from "@/lib/catalog/product-sync-schema";
+import { stripUnstorableCharacters } from "@/lib/text/strip-unstorable-characters";
 
 /**
  * The shop's purchase contract (POST /api/webhooks/purchases), documented in docs/webhooks.md.
@@ -39,7 +40,7 @@ const email = requiredString("customer.email")
 // Absent, null and blank all mean "not given".
 const name = z
   .string({ error: "customer.name must be a string or null" })
-  .transform((value) => value.trim().replace(/\s+/g, " "))
+  .transform((value) => stripUnstorableCharacters(value).trim().replace(/\s+/g, " "))
   .pipe(z.string().max(PURCHASE_ORDER_LIMITS.nameMaxLength, `customer.name must be at most ${PURCHASE_ORDER_LIMITS.nameMaxLength} characters`))
   .transform((value) => (value === "" ? null : value))
   .nullish()

@@ -203,3 +203,17 @@ describe("PUT /api/webhooks/products: sync", () => {
     expect(await db().category.count({ where: { name: category } })).toBe(1);
   });
 });
+
+describe("PUT /api/webhooks/products: control characters", () => {
+  it("drops NUL and control characters from names and descriptions instead of failing in the database", async () => {
+    const run = unique();
+    const products = [{ sku: `CTL-${run}`, name: `Null\u0000Byte ${run}`, category: `Ctl\u0007 ${run}`, description: "a\u0000b" }];
+    const response = await PUT(signedRequest(JSON.stringify({ products })));
+    expect(response.status).toBe(200);
+    const row = await db().product.findUniqueOrThrow({
+      where: { sku: `CTL-${run}` },
+      select: { name: true, shortDescription: true, category: { select: { name: true } } },
+    });
+    expect(row).toEqual({ name: `NullByte ${run}`, shortDescription: "ab", category: { name: `Ctl ${run}` } });
+  });
+});
