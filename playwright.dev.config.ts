@@ -11,8 +11,11 @@ const appUrl = `http://localhost:${E2E.devAppPort}`;
 export default defineConfig({
   ...base,
   testMatch: "**/*.dev-spec.ts",
-  // next dev compiles each route on first use.
-  timeout: 90_000,
+  // next dev compiles each route on first use (the first sign-in compiles /api/auth, /account…),
+  // which can take many seconds on a 2-core machine: wait for it, and compile one thing at a time.
+  timeout: 120_000,
+  expect: { timeout: 45_000 },
+  workers: 1,
   use: { ...base.use, baseURL: appUrl },
   projects: base.projects,
   webServer: {
