@@ -36,7 +36,7 @@ test("a member asks, another answers, a third replies, the author accepts, and s
   await answerer.goto(threadUrl);
   await answerer.getByRole("textbox", { name: "Reply" }).last().fill(answer);
   await answerer.getByRole("button", { name: "Post reply" }).last().click();
-  await expect(answerer.getByText(answer)).toBeVisible();
+  await expect(answerer.locator(".prose-post", { hasText: answer })).toBeVisible();
 
   // A third replies to that answer, nested under it.
   const thirdContext = await browser.newContext();
@@ -47,7 +47,7 @@ test("a member asks, another answers, a third replies, the author accepts, and s
   await answerPost.getByText("Reply", { exact: true }).first().click();
   await answerPost.getByRole("textbox", { name: "Reply" }).fill(followUp);
   await answerPost.getByRole("button", { name: "Post reply" }).click();
-  await expect(third.getByText(followUp)).toBeVisible();
+  await expect(third.locator(".prose-post", { hasText: followUp })).toBeVisible();
 
   // Someone else cannot edit the question.
   const questionPostId = await page.locator('[id^="post-"]').first().getAttribute("id");
@@ -74,7 +74,7 @@ test("a member asks, another answers, a third replies, the author accepts, and s
   const visitor = await visitorContext.newPage();
   await visitor.goto(threadUrl);
   await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(visitor.getByText(followUp)).toBeVisible();
+  await expect(visitor.locator(".prose-post", { hasText: followUp })).toBeVisible();
   await expect(visitor.getByRole("link", { name: "Sign in to reply" }).first()).toBeVisible();
   await visitorContext.close();
 });
