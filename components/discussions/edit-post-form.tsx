@@ -5,9 +5,8 @@ import { useTranslations } from "next-intl";
 import { editPostAction } from "@/app/t/[id]/[slug]/actions";
 import { Button } from "@/components/ui/button";
 import { LinkButton } from "@/components/ui/link-button";
-import { BODY_MAX_LENGTH, POST_LIMIT_MESSAGE_VALUES, TITLE_MAX_LENGTH } from "@/lib/discussions/post-limits";
-import { FormattingHelp } from "./formatting-help";
-import { fieldClasses, fieldErrorClasses, formErrorClasses, hintClasses } from "./form-styles";
+import { formErrorClasses } from "./form-styles";
+import { BodyField, TitleField } from "./post-fields";
 
 type EditPostFormProps = {
   postId: string;
@@ -25,8 +24,6 @@ export function EditPostForm({ postId, title: savedTitle, bodyMarkdown, cancelHr
   const [body, setBody] = useState(bodyMarkdown);
   const id = useId();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const titleError = errors.title?.join(" ");
-  const bodyError = errors.body?.join(" ");
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,54 +34,8 @@ export function EditPostForm({ postId, title: savedTitle, bodyMarkdown, cancelHr
   return (
     <form action={action} onSubmit={submit} noValidate className="mt-6 max-w-3xl space-y-6">
       <input type="hidden" name="postId" value={postId} />
-      {savedTitle !== null && (
-        <div>
-          <label htmlFor={`${id}-title`} className="block font-medium">
-            {t("edit.titleLabel")}
-          </label>
-          <p id={`${id}-title-hint`} className={hintClasses}>
-            {t("ask.titleHint", POST_LIMIT_MESSAGE_VALUES)}
-          </p>
-          <input
-            id={`${id}-title`}
-            name="title"
-            type="text"
-            autoComplete="off"
-            maxLength={TITLE_MAX_LENGTH + 50}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            aria-invalid={titleError ? true : undefined}
-            aria-describedby={`${id}-title-error ${id}-title-hint`}
-            className={fieldClasses}
-          />
-          <p id={`${id}-title-error`} aria-live="polite" className={fieldErrorClasses}>
-            {titleError}
-          </p>
-        </div>
-      )}
-      <div>
-        <label htmlFor={`${id}-body`} className="block font-medium">
-          {t("edit.bodyLabel")}
-        </label>
-        <p id={`${id}-body-hint`} className={hintClasses}>
-          {t("markdownHint")}
-        </p>
-        <FormattingHelp />
-        <textarea
-          id={`${id}-body`}
-          name="body"
-          rows={12}
-          maxLength={BODY_MAX_LENGTH}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          aria-invalid={bodyError ? true : undefined}
-          aria-describedby={`${id}-body-error ${id}-body-hint`}
-          className={fieldClasses}
-        />
-        <p id={`${id}-body-error`} aria-live="polite" className={fieldErrorClasses}>
-          {bodyError}
-        </p>
-      </div>
+      {savedTitle !== null && <TitleField formId={id} label={t("edit.titleLabel")} value={title} onChange={setTitle} error={errors.title?.join(" ")} />}
+      <BodyField formId={id} label={t("edit.bodyLabel")} value={body} onChange={setBody} error={errors.body?.join(" ")} rows={12} />
       <p role="alert" className={formErrorClasses}>
         {state && !state.ok ? state.formError : null}
       </p>
