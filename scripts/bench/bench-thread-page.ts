@@ -2,12 +2,14 @@
  * Thread-page latency with 1,000 replies. Creates one question with 1,000 replies (600 top-level,
  * every sixth with a reply chain four deep) in the database of DATABASE_URL (it writes test data:
  * never point it at a database whose content matters), then times:
- *   - the read functions the page runs (getThread, listThreadReplies, findReplyPage), always;
- *   - full page requests (first page, last page, a permalink deep in the thread), when a base URL
- *     of a running server on the same database is given.
+ *   - the read functions the page runs (getThread, listThreadReplies, findReplyPage);
+ *   - full page requests (first page, last page, a permalink deep in the thread) against a
+ *     production server: the one at the base URL given, else one this script builds and starts
+ *     on the same database (BENCH_SKIP_BUILD=1 reuses the existing build).
  *
+ *   npm run bench                         # fresh seeded database, builds, starts next start
  *   npx tsx --conditions=react-server scripts/with-database.ts --fresh --seed -- \
- *     npx tsx --conditions=react-server scripts/bench-thread-page.ts [http://localhost:3100]
+ *     npx tsx --conditions=react-server scripts/bench/bench-thread-page.ts http://localhost:3100
  */
 import { performance } from "node:perf_hooks";
 import { db } from "@/server/db/client";
@@ -15,10 +17,12 @@ import { threadPath, postPath } from "@/lib/discussions/discussion-paths";
 import { findReplyPage } from "@/server/discussions/find-reply-page";
 import { getThread } from "@/server/discussions/get-thread";
 import { listThreadReplies } from "@/server/discussions/list-thread-replies";
+import { startProductionServer } from "./start-production-server";
 
 const REPLY_COUNT = 1_000;
 const TOP_LEVEL_PER_PAGE = 20; // as on the thread page
 const RUNS = 20;
+const BENCH_SERVER_PORT = 4391;
 
 async function createBigThread() {
   const product = await db().product.findFirst({ select: { id: true } });
@@ -92,8 +96,29 @@ async function time(label: string, run: () => Promise<unknown>) {
   console.log(`${label.padEnd(44)} median ${at(0.5).padStart(7)} ms   p95 ${at(0.95).padStart(7)} ms`);
 }
 
+/** `total` requests over `concurrency` parallel connections: throughput and tail latency. */
+async function load(label: string, concurrency: number, total: number, run: () => Promise<unknown>) {
+  const samples: number[] = [];
+  let issued = 0;
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (issued < total) {
+        issued += 1;
+        const start = performance.now();
+        await run();
+        samples.push(performance.now() - start);
+      }
+    }),
+  );
+  const seconds = (performance.now() - began) / 1000;
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
+  console.log(`${label.padEnd(44)} ${(total / seconds).toFixed(0).padStart(5)} req/s   p50 ${at(0.5)} ms   p95 ${at(0.95)} ms   p99 ${at(0.99)} ms`);
+}
+
 async function main() {
-  const baseUrl = process.argv[2];
+  const givenBaseUrl = process.argv[2];
   const thread = await createBigThread();
   const { pageCount } = await listThreadReplies({ threadId: thread.id, page: 1, topLevelPerPage: TOP_LEVEL_PER_PAGE });
   console.log(`Thread ${threadPath(thread.id, thread.slug)}: ${REPLY_COUNT} replies, ${pageCount} reply pages, ${RUNS} runs each`);
@@ -103,17 +128,21 @@ async function main() {
   await time("listThreadReplies, last page", () => listThreadReplies({ threadId: thread.id, page: pageCount, topLevelPerPage: TOP_LEVEL_PER_PAGE }));
   await time("findReplyPage, deepest reply", () => findReplyPage(thread.id, thread.deepestPostId, TOP_LEVEL_PER_PAGE));
 
-  if (baseUrl) {
+  const server = givenBaseUrl ? null : await startProductionServer(BENCH_SERVER_PORT);
+  const baseUrl = givenBaseUrl ?? server!.baseUrl;
+  try {
     const fetchOk = (path: string) => async () => {
       const response = await fetch(new URL(path, baseUrl), { redirect: "manual" });
       await response.text();
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     };
+    console.log(`Page requests against ${baseUrl}${server ? " (next start, production build)" : ""}, one at a time:`);
     await time("GET thread page 1", fetchOk(threadPath(thread.id, thread.slug)));
     await time(`GET thread page ${pageCount}`, fetchOk(`${threadPath(thread.id, thread.slug)}?page=${pageCount}`));
     await time("GET permalink to the deepest reply", fetchOk(postPath(thread.id, thread.slug, thread.deepestPostId)));
-  } else {
-    console.log("No base URL given: page requests not timed.");
+    await load("GET thread page 1, concurrency 10", 10, 300, fetchOk(threadPath(thread.id, thread.slug)));
+  } finally {
+    await server?.stop();
   }
   await db().$disconnect();
 }
