@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { findMember } from "@/server/membership/find-member";
+import { publishThreadActivity } from "./publish-thread-activity";
 
 export type AcceptAnswerInput = {
   /** The signed-in person's id (null when signed out): membership is checked here, not trusted. */
@@ -46,6 +47,7 @@ export async function acceptAnswer(input: AcceptAnswerInput): Promise<{ threadId
     }
     if (acceptedPostId !== thread.acceptedPostId) {
       await tx.thread.update({ where: { id: thread.id }, data: { acceptedPostId }, select: { id: true } });
+      await publishThreadActivity(tx, { threadId: thread.id, postId: input.postId, kind: "accepted" });
     }
     return { threadId: thread.id, threadSlug: thread.slug, acceptedPostId };
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { findMember } from "@/server/membership/find-member";
+import { publishThreadActivity } from "./publish-thread-activity";
 
 export type DeletePostInput = {
   /** The signed-in person's id (null when signed out): membership is checked here, not trusted. */
@@ -37,6 +38,7 @@ export async function deletePost(input: DeletePostInput): Promise<{ postId: stri
     } else if (post.thread.acceptedPostId === input.postId) {
       await tx.thread.update({ where: { id: post.thread.id }, data: { acceptedPostId: null }, select: { id: true } });
     }
+    await publishThreadActivity(tx, { threadId: post.thread.id, postId: input.postId, kind: "deleted" });
     return result;
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { findMember } from "@/server/membership/find-member";
+import { publishThreadActivity } from "./publish-thread-activity";
 import { renderPostBody } from "./render-post-body";
 
 export type EditPostInput = {
@@ -62,6 +63,7 @@ export async function editPost(input: EditPostInput): Promise<{ postId: string; 
     if (post.isOpening && input.title) {
       await tx.thread.update({ where: { id: post.thread.id }, data: { title: input.title }, select: { id: true } });
     }
+    await publishThreadActivity(tx, { threadId: post.thread.id, postId: input.postId, kind: "edited" });
     return { postId: input.postId, threadId: post.thread.id, threadSlug: post.thread.slug };
   });
 }

@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { findMember } from "@/server/membership/find-member";
 import { checkPostingRate } from "./check-posting-rate";
+import { publishThreadActivity } from "./publish-thread-activity";
 import { renderPostBody } from "./render-post-body";
 
 export type ReplyToPostInput = {
@@ -74,6 +75,8 @@ export async function replyToPost(input: ReplyToPostInput): Promise<{ postId: st
       data: { replyCount: { increment: 1 }, lastActivityAt: now },
       select: { id: true },
     });
+    // Readers of the thread see the reply live once this transaction commits.
+    await publishThreadActivity(tx, { threadId: thread.id, postId: id, kind: "reply" });
     return { postId: id, threadId: thread.id, threadSlug: thread.slug };
   });
 }
