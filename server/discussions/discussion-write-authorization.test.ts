@@ -11,20 +11,22 @@ import { createThread } from "./create-thread";
 import { deletePost } from "./delete-post";
 import { editPost } from "./edit-post";
 import { replyToPost } from "./reply-to-post";
+import { setMeToo } from "./set-me-too";
+import { setPostVote } from "./set-post-vote";
 
 type Viewer = "signedOut" | "nonMember" | "deletedAccount" | "questionAuthor" | "replyAuthor" | "otherMember" | "moderator";
-type Write = "ask" | "reply" | "editReply" | "deleteReply" | "acceptReply";
+type Write = "ask" | "reply" | "editReply" | "deleteReply" | "acceptReply" | "voteReply" | "meToo";
 type Expected = "allowed" | AppErrorCode;
 
 // Rows: who acts. Columns: what they try. Each cell runs on a fresh thread.
 const MATRIX: Record<Viewer, Record<Write, Expected>> = {
-  signedOut: { ask: "SIGN_IN_REQUIRED", reply: "SIGN_IN_REQUIRED", editReply: "SIGN_IN_REQUIRED", deleteReply: "SIGN_IN_REQUIRED", acceptReply: "SIGN_IN_REQUIRED" },
-  nonMember: { ask: "MEMBERSHIP_REQUIRED", reply: "MEMBERSHIP_REQUIRED", editReply: "MEMBERSHIP_REQUIRED", deleteReply: "MEMBERSHIP_REQUIRED", acceptReply: "MEMBERSHIP_REQUIRED" },
-  deletedAccount: { ask: "ACCOUNT_DELETED", reply: "ACCOUNT_DELETED", editReply: "ACCOUNT_DELETED", deleteReply: "ACCOUNT_DELETED", acceptReply: "ACCOUNT_DELETED" },
-  questionAuthor: { ask: "allowed", reply: "allowed", editReply: "FORBIDDEN", deleteReply: "FORBIDDEN", acceptReply: "allowed" },
-  replyAuthor: { ask: "allowed", reply: "allowed", editReply: "allowed", deleteReply: "allowed", acceptReply: "FORBIDDEN" },
-  otherMember: { ask: "allowed", reply: "allowed", editReply: "FORBIDDEN", deleteReply: "FORBIDDEN", acceptReply: "FORBIDDEN" },
-  moderator: { ask: "allowed", reply: "allowed", editReply: "FORBIDDEN", deleteReply: "allowed", acceptReply: "allowed" },
+  signedOut: { ask: "SIGN_IN_REQUIRED", reply: "SIGN_IN_REQUIRED", editReply: "SIGN_IN_REQUIRED", deleteReply: "SIGN_IN_REQUIRED", acceptReply: "SIGN_IN_REQUIRED", voteReply: "SIGN_IN_REQUIRED", meToo: "SIGN_IN_REQUIRED" },
+  nonMember: { ask: "MEMBERSHIP_REQUIRED", reply: "MEMBERSHIP_REQUIRED", editReply: "MEMBERSHIP_REQUIRED", deleteReply: "MEMBERSHIP_REQUIRED", acceptReply: "MEMBERSHIP_REQUIRED", voteReply: "MEMBERSHIP_REQUIRED", meToo: "MEMBERSHIP_REQUIRED" },
+  deletedAccount: { ask: "ACCOUNT_DELETED", reply: "ACCOUNT_DELETED", editReply: "ACCOUNT_DELETED", deleteReply: "ACCOUNT_DELETED", acceptReply: "ACCOUNT_DELETED", voteReply: "ACCOUNT_DELETED", meToo: "ACCOUNT_DELETED" },
+  questionAuthor: { ask: "allowed", reply: "allowed", editReply: "FORBIDDEN", deleteReply: "FORBIDDEN", acceptReply: "allowed", voteReply: "allowed", meToo: "FORBIDDEN" },
+  replyAuthor: { ask: "allowed", reply: "allowed", editReply: "allowed", deleteReply: "allowed", acceptReply: "FORBIDDEN", voteReply: "FORBIDDEN", meToo: "allowed" },
+  otherMember: { ask: "allowed", reply: "allowed", editReply: "FORBIDDEN", deleteReply: "FORBIDDEN", acceptReply: "FORBIDDEN", voteReply: "allowed", meToo: "allowed" },
+  moderator: { ask: "allowed", reply: "allowed", editReply: "FORBIDDEN", deleteReply: "allowed", acceptReply: "allowed", voteReply: "allowed", meToo: "allowed" },
 };
 
 async function scene() {
@@ -59,14 +61,16 @@ const WRITES: Record<Write, (scene: Scene, actorId: string | null) => Promise<un
   editReply: ({ reply }, actorId) => editPost({ actorId, postId: reply.postId, body: "Matrix edit" }),
   deleteReply: ({ reply }, actorId) => deletePost({ actorId, postId: reply.postId }),
   acceptReply: ({ reply }, actorId) => acceptAnswer({ actorId, postId: reply.postId, accept: true }),
+  voteReply: ({ reply }, actorId) => setPostVote({ actorId, postId: reply.postId, helpful: true }),
+  meToo: ({ thread }, actorId) => setMeToo({ actorId, threadId: thread.threadId, meToo: true }),
 };
 
 /** What each write leaves behind, to check a refused write changed nothing. */
 async function snapshot({ product, thread, reply }: Scene) {
   const [threads, replyRow, threadRow, revisions] = await Promise.all([
     db().thread.count({ where: { productId: product.id } }),
-    db().post.findUniqueOrThrow({ where: { id: reply.postId }, select: { bodyMarkdown: true, deletedAt: true } }),
-    db().thread.findUniqueOrThrow({ where: { id: thread.threadId }, select: { replyCount: true, acceptedPostId: true } }),
+    db().post.findUniqueOrThrow({ where: { id: reply.postId }, select: { bodyMarkdown: true, deletedAt: true, helpfulCount: true } }),
+    db().thread.findUniqueOrThrow({ where: { id: thread.threadId }, select: { replyCount: true, acceptedPostId: true, meTooCount: true } }),
     db().postRevision.count({ where: { postId: reply.postId } }),
   ]);
   return { threads, replyRow, threadRow, revisions, posts: await db().post.count({ where: { threadId: thread.threadId } }) };
