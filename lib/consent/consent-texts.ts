@@ -54,8 +54,89 @@ export const CONSENT_TEXTS = {
       },
     },
   },
-  // Later issues add PRODUCT_ALERTS, THREAD_ALERTS, DIGEST… here: one entry per purpose, with
-  // both actions and both languages (consent-texts.test.ts checks completeness).
+  // Alert texts are shown next to the control that changes the subscription (the Watch menu, the
+  // preference center). What exactly was chosen (level, channel) goes on the ledger row's
+  // `detail`; the text says what any such choice means.
+  PRODUCT_ALERTS: {
+    GRANTED: {
+      version: 1,
+      body: {
+        en: "Alert me about this product as I choose here: new threads, or every post. Alerts appear in the app; I receive them by e-mail only if I turn e-mail on for this product. I can lower or stop them at any time, here, in my preferences or from any alert e-mail.",
+        fr: "M’alerter sur ce produit comme je le choisis ici : nouveaux sujets, ou chaque message. Les alertes s’affichent dans l’application ; je ne les reçois par e-mail que si j’active l’e-mail pour ce produit. Je peux les réduire ou les arrêter à tout moment, ici, dans mes préférences ou depuis n’importe quel e-mail d’alerte.",
+      },
+    },
+    WITHDRAWN: {
+      version: 1,
+      body: {
+        en: "Send me fewer or no alerts about this product, as I choose here. It takes effect at once, including for alerts already waiting to be sent.",
+        fr: "M’envoyer moins d’alertes, ou aucune, sur ce produit, comme je le choisis ici. Cela s’applique immédiatement, y compris aux alertes en attente d’envoi.",
+      },
+    },
+  },
+  CATEGORY_ALERTS: {
+    GRANTED: {
+      version: 1,
+      body: {
+        en: "Alert me about every product in this category as I choose here: new threads, or every post. Alerts appear in the app; I receive them by e-mail only if I turn e-mail on for this category. I can lower or stop them at any time, here, in my preferences or from any alert e-mail.",
+        fr: "M’alerter sur tous les produits de cette catégorie comme je le choisis ici : nouveaux sujets, ou chaque message. Les alertes s’affichent dans l’application ; je ne les reçois par e-mail que si j’active l’e-mail pour cette catégorie. Je peux les réduire ou les arrêter à tout moment, ici, dans mes préférences ou depuis n’importe quel e-mail d’alerte.",
+      },
+    },
+    WITHDRAWN: {
+      version: 1,
+      body: {
+        en: "Send me fewer or no alerts about this category, as I choose here. It takes effect at once, including for alerts already waiting to be sent.",
+        fr: "M’envoyer moins d’alertes, ou aucune, sur cette catégorie, comme je le choisis ici. Cela s’applique immédiatement, y compris aux alertes en attente d’envoi.",
+      },
+    },
+  },
+  THREAD_ALERTS: {
+    GRANTED: {
+      version: 1,
+      body: {
+        en: "Alert me about this thread as I choose here: every reply, or only what concerns me. Alerts appear in the app; I receive them by e-mail only if I turn e-mail on for this thread. I can lower or stop them at any time, here, in my preferences or from any alert e-mail.",
+        fr: "M’alerter sur ce sujet comme je le choisis ici : chaque réponse, ou seulement ce qui me concerne. Les alertes s’affichent dans l’application ; je ne les reçois par e-mail que si j’active l’e-mail pour ce sujet. Je peux les réduire ou les arrêter à tout moment, ici, dans mes préférences ou depuis n’importe quel e-mail d’alerte.",
+      },
+    },
+    WITHDRAWN: {
+      version: 1,
+      body: {
+        en: "Send me fewer or no alerts about this thread, as I choose here. It takes effect at once, including for alerts already waiting to be sent.",
+        fr: "M’envoyer moins d’alertes, ou aucune, sur ce sujet, comme je le choisis ici. Cela s’applique immédiatement, y compris aux alertes en attente d’envoi.",
+      },
+    },
+  },
+  PERSONAL_NOTIFICATIONS: {
+    GRANTED: {
+      version: 1,
+      body: {
+        en: "Notify me of this event that concerns me (a reply to my post, a mention, an answer to or on my question, a message from a moderator) through the channel I turn on here. I can turn it off at any time, here or from any alert e-mail.",
+        fr: "Me prévenir de cet événement qui me concerne (une réponse à ma publication, une mention, une réponse à ma question ou acceptée dessus, un message d’un modérateur) par le canal que j’active ici. Je peux le désactiver à tout moment, ici ou depuis n’importe quel e-mail d’alerte.",
+      },
+    },
+    WITHDRAWN: {
+      version: 1,
+      body: {
+        en: "Stop notifying me of this event through the channel I turn off here. It takes effect at once, including for notifications already waiting to be sent.",
+        fr: "Ne plus me prévenir de cet événement par le canal que je désactive ici. Cela s’applique immédiatement, y compris aux notifications en attente d’envoi.",
+      },
+    },
+  },
+  ALERT_EMAIL: {
+    GRANTED: {
+      version: 1,
+      body: {
+        en: "Resume alert e-mails: the e-mails I turned on for products, categories, threads and events that concern me are sent again, at the frequency I chose. I can pause them again at any time.",
+        fr: "Reprendre les e-mails d’alerte : les e-mails que j’ai activés pour des produits, catégories, sujets et événements qui me concernent sont de nouveau envoyés, à la fréquence choisie. Je peux les suspendre de nouveau à tout moment.",
+      },
+    },
+    WITHDRAWN: {
+      version: 1,
+      body: {
+        en: "Pause all alert e-mails, whatever I chose for each subscription, starting now, including e-mails and digests already waiting to be sent. Sign-in e-mails I ask for still arrive. My subscriptions stay as they are in the app.",
+        fr: "Suspendre tous les e-mails d’alerte, quel que soit mon choix pour chaque abonnement, dès maintenant, y compris les e-mails et résumés en attente d’envoi. Les e-mails de connexion que je demande arrivent toujours. Mes abonnements restent inchangés dans l’application.",
+      },
+    },
+  },
 } as const satisfies Partial<Record<ConsentPurpose, Record<ConsentAction, ConsentTextEntry>>>;
 
 /** Purposes that have wording, and so can be granted or withdrawn. */

@@ -11,6 +11,7 @@ export const CONSENT_PURPOSES = [
   "THREAD_ALERTS",
   "PERSONAL_NOTIFICATIONS",
   "DIGEST",
+  "ALERT_EMAIL",
 ] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
@@ -25,6 +26,10 @@ export const CONSENT_SOURCES = [
   "EMAIL_ONE_CLICK",
   "MODERATOR_ON_REQUEST",
   "ACCOUNT_DELETION",
+  "PRODUCT_PAGE",
+  "CATEGORY_PAGE",
+  "THREAD_PAGE",
+  "EMAIL_PREFERENCE_LINK",
 ] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 

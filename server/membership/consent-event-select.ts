@@ -16,6 +16,7 @@ export const CONSENT_EVENT_SELECT = {
   requestId: true,
   actorId: true,
   reason: true,
+  detail: true,
   consentText: { select: { body: true } },
 } as const satisfies Prisma.ConsentEventSelect;
 

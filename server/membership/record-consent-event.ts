@@ -22,6 +22,8 @@ export type ConsentEventInput = {
   /** Who acted, when not the subject (a moderator recording a withdrawal asked for). */
   actorId?: string | null;
   reason?: string | null;
+  /** What exactly was chosen, for purposes with settings: "level=NEW_THREADS", "email=on". */
+  detail?: string | null;
 };
 
 export type RecordedConsentEvent = { id: bigint; textVersion: number; textSha256: string };
@@ -80,6 +82,7 @@ export async function recordConsentEvent(tx: Prisma.TransactionClient, input: Co
       requestId: input.requestId,
       actorId: input.actorId ?? null,
       reason: input.reason ?? null,
+      detail: input.detail ?? null,
     },
     select: { id: true },
   });
