@@ -30,8 +30,8 @@ describe("listConsentHistory", () => {
     const withdrawnText = getConsentText("COMMUNITY_MEMBERSHIP", "WITHDRAWN", "en");
     const grantedText = getConsentText("COMMUNITY_MEMBERSHIP", "GRANTED", "fr");
     expect(history.items.map(({ id: _id, occurredAt: _at, ...entry }) => entry)).toEqual([
-      { purpose: "COMMUNITY_MEMBERSHIP", action: "WITHDRAWN", scope: null, source: "MODERATOR_ON_REQUEST", channel: "EMAIL", locale: "en", textVersion: withdrawnText.version, textSha256: sha256Hex(withdrawnText.body), textBody: withdrawnText.body, recordedByOther: true, reason: "Asked by e-mail" },
-      { purpose: "COMMUNITY_MEMBERSHIP", action: "GRANTED", scope: null, source: "INVITATION_PAGE", channel: "WEB", locale: "fr", textVersion: grantedText.version, textSha256: sha256Hex(grantedText.body), textBody: grantedText.body, recordedByOther: false, reason: null },
+      { purpose: "COMMUNITY_MEMBERSHIP", action: "WITHDRAWN", scope: null, source: "MODERATOR_ON_REQUEST", channel: "EMAIL", locale: "en", textVersion: withdrawnText.version, textSha256: sha256Hex(withdrawnText.body), textBody: withdrawnText.body, recordedByOther: true, reason: "Asked by e-mail", detail: null },
+      { purpose: "COMMUNITY_MEMBERSHIP", action: "GRANTED", scope: null, source: "INVITATION_PAGE", channel: "WEB", locale: "fr", textVersion: grantedText.version, textSha256: sha256Hex(grantedText.body), textBody: grantedText.body, recordedByOther: false, reason: null, detail: null },
     ]);
   });
 

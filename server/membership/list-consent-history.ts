@@ -23,6 +23,8 @@ export type ConsentHistoryEntry = {
   /** Set when someone else recorded it for the person (a moderator, on request). */
   recordedByOther: boolean;
   reason: string | null;
+  /** What exactly was chosen, for purposes with settings ("level=NEW_THREADS inApp=on email=off"). */
+  detail: string | null;
 };
 
 /** One page of the ledger rows about a person, newest first, each with the text they were shown. */
