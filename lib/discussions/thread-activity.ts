@@ -13,7 +13,13 @@ export const RESYNC_EVENT = "resync";
 /** The data of a THREAD_EVENT. */
 export type ThreadActivityEvent = { postId: string; kind: ThreadActivityKind };
 
-export const threadEventsPath = (threadId: string) => `/api/threads/${threadId}/events`;
+/**
+ * `since`: the thread's lastActivityAt (ms) as the page showed it. A reply committed between the
+ * page's render and the stream's start would otherwise be missed: the stream then starts with a
+ * `resync`.
+ */
+export const threadEventsPath = (threadId: string, since?: number) =>
+  `/api/threads/${threadId}/events${since === undefined ? "" : `?since=${since}`}`;
 
 /** Parses an event's data; null for anything unexpected (the stream is ours, but stay strict). */
 export function parseThreadActivityEvent(data: string): ThreadActivityEvent | null {

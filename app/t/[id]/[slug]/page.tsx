@@ -3,6 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { LiveThreadUpdates } from "@/components/discussions/live-thread-updates";
 import { PostOwnerActions } from "@/components/discussions/post-owner-actions";
 import { PostView } from "@/components/discussions/post-view";
 import { ReplySection } from "@/components/discussions/reply-section";
@@ -145,6 +146,8 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
             />
           )}
           <Pagination page={page} pageCount={replies.pageCount} hrefForPage={(target) => pageHref(thread.id, thread.slug, target)} />
+          {/* New replies re-render this page in place (typed text survives) and are announced here. */}
+          <LiveThreadUpdates threadId={thread.id} threadSlug={thread.slug} lastActivityAt={thread.lastActivityAt} />
         </section>
 
         <ReplySection threadId={thread.id} threadSlug={thread.slug} />

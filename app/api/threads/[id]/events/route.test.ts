@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
 import { createThread } from "@/server/discussions/create-thread";
 import { replyToPost } from "@/server/discussions/reply-to-post";
 import { THREAD_ACTIVITY_CHANNEL } from "@/server/discussions/publish-thread-activity";
@@ -45,6 +46,21 @@ describe("GET /api/threads/[id]/events", () => {
 
     abort.abort();
     expect(liveListener().subscriberCount(THREAD_ACTIVITY_CHANNEL)).toBe(before);
+  });
+
+  it("starts with a resync when the thread changed after the page was rendered (?since), and not otherwise", async () => {
+    const thread = await openThread("Does the dock charge the laptop?");
+    const { lastActivityAt } = await db().thread.findUniqueOrThrow({ where: { id: thread.threadId }, select: { lastActivityAt: true } });
+    for (const [since, expected] of [[lastActivityAt.getTime() - 1, true], [lastActivityAt.getTime(), false]] as const) {
+      const abort = new AbortController();
+      const response = await GET(new Request(`http://localhost/api/threads/${thread.threadId}/events?since=${since}`, { signal: abort.signal }), {
+        params: Promise.resolve({ id: thread.threadId }),
+      });
+      // Whatever the stream starts with; aborting closes it, so reading ends.
+      setTimeout(() => abort.abort(), 200);
+      const start = await new Response(response.body).text();
+      expect(start.includes("event: resync"), String(since)).toBe(expected);
+    }
   });
 
   it("answers 404 problem+json for an unknown or malformed thread id, without subscribing", async () => {

@@ -23,13 +23,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const thread = await getThread(id);
     if (!thread) return problemResponse({ status: 404, detail: "There is no such thread." });
+    const since = Number(new URL(request.url).searchParams.get("since"));
     return await eventStreamResponse({
       signal: request.signal,
-      start: (send) =>
-        subscribeThreadActivity(thread.id, {
+      start: async (send) => {
+        const unsubscribe = await subscribeThreadActivity(thread.id, {
           onActivity: (event) => send(THREAD_EVENT, event),
           onResync: () => send(RESYNC_EVENT, {}),
-        }),
+        });
+        // Something happened after the page the browser shows was rendered: it re-reads once.
+        if (Number.isFinite(since) && since > 0 && thread.lastActivityAt.getTime() > since) send(RESYNC_EVENT, {});
+        return unsubscribe;
+      },
     });
   } catch (error) {
     return internalErrorResponse(error, "thread events");
