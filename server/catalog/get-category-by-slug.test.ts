@@ -3,12 +3,12 @@ import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtu
 import { getCategoryBySlug } from "./get-category-by-slug";
 
 describe("getCategoryBySlug", () => {
-  it("returns the category's name, slug and product count, nothing more", async () => {
+  it("returns the category's id, name, slug and product count, nothing more", async () => {
     const category = await createTestCategory();
     await createTestProduct(category.id, "First");
     await createTestProduct(category.id, "Second");
 
-    expect(await getCategoryBySlug(category.slug)).toEqual({ slug: category.slug, name: category.name, productCount: 2 });
+    expect(await getCategoryBySlug(category.slug)).toEqual({ id: category.id, slug: category.slug, name: category.name, productCount: 2 });
   });
 
   it("counts zero products for an empty category", async () => {

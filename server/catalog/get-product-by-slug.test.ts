@@ -10,6 +10,7 @@ describe("getProductBySlug", () => {
     const detail = await getProductBySlug(product.slug);
 
     expect(detail).toEqual({
+      id: product.id,
       slug: product.slug,
       sku: product.sku,
       name: "Quiet 1 TB SSD",

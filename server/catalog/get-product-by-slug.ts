@@ -3,6 +3,7 @@ import { db } from "@/server/db/client";
 import { isWellFormedSlug } from "@/lib/catalog/catalog-paths";
 
 export type ProductDetail = {
+  id: string;
   slug: string;
   sku: string;
   name: string;
@@ -17,6 +18,7 @@ export async function getProductBySlug(slug: string): Promise<ProductDetail | nu
   const row = await db().product.findUnique({
     where: { slug },
     select: {
+      id: true,
       slug: true,
       sku: true,
       name: true,

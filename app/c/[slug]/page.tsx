@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { ProductList } from "@/components/catalog/product-list";
 import { ThreadList } from "@/components/discussions/thread-list";
+import { WatchControl } from "@/components/preferences/watch-control";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
 import { CATALOG_PATH, categoryPath } from "@/lib/catalog/catalog-paths";
@@ -61,6 +62,7 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
     <>
       <Breadcrumbs trail={[{ label: tCatalog("breadcrumb"), href: CATALOG_PATH }]} current={category.name} />
       <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">{category.name}</h1>
+      <WatchControl target={{ type: "category", id: category.id }} name={category.name} returnTo={categoryPath(category.slug)} />
       <p className="mt-1 mb-6 text-zinc-600 dark:text-zinc-400">{t("productCount", { count: products.total })}</p>
       <section aria-labelledby="products-heading">
         <h2 id="products-heading" className="sr-only">

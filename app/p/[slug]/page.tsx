@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { ProductFacts } from "@/components/catalog/product-facts";
 import { ThreadFilterNav } from "@/components/discussions/thread-filter-nav";
 import { ThreadList } from "@/components/discussions/thread-list";
+import { WatchControl } from "@/components/preferences/watch-control";
 import { LinkButton } from "@/components/ui/link-button";
 import { Pagination } from "@/components/ui/pagination";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
@@ -74,6 +75,7 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
         <h1 id="product-heading" className="text-2xl font-bold tracking-tight break-words sm:text-3xl">
           {product.name}
         </h1>
+        <WatchControl target={{ type: "product", id: product.id }} name={product.name} returnTo={productPath(product.slug)} />
         {product.shortDescription && <p className="mt-3 text-lg text-zinc-700 dark:text-zinc-300">{product.shortDescription}</p>}
         <section aria-labelledby="facts-heading" className="mt-8">
           <h2 id="facts-heading" className="mb-3 text-lg font-semibold">

@@ -10,6 +10,7 @@ import { ReplySection } from "@/components/discussions/reply-section";
 import { ReplyTree } from "@/components/discussions/reply-tree";
 import { SolvedBadge } from "@/components/discussions/solved-badge";
 import { ThreadJsonLd } from "@/components/discussions/thread-json-ld";
+import { WatchControl } from "@/components/preferences/watch-control";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
 import { categoryPath, productPath } from "@/lib/catalog/catalog-paths";
@@ -93,6 +94,7 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
         <h1 lang={thread.language} className="mt-2 text-2xl font-bold tracking-tight break-words sm:text-3xl">
           {thread.title}
         </h1>
+        <WatchControl target={{ type: "thread", id: thread.id }} name={thread.title} returnTo={threadPath(thread.id, thread.slug)} />
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           {t("replyCount", { count: thread.replyCount })}
           {thread.meTooCount > 0 && <> · {t("meToo", { count: thread.meTooCount })}</>}
