@@ -128,6 +128,19 @@ describe("createLiveListener", () => {
     expect(heard.messages).toEqual(['{"n":"committed"}']);
   });
 
+  it("reaches every instance: two listeners (two web processes) both hear a commit made through a third connection", async () => {
+    const channel = uniqueChannel();
+    const first = recorder();
+    const second = recorder();
+    await newListener().subscribe(channel, first.subscriber);
+    await newListener().subscribe(channel, second.subscriber);
+    await publish(channel, { n: 1 });
+    await eventually(() => {
+      expect(first.messages).toEqual(['{"n":1}']);
+      expect(second.messages).toEqual(['{"n":1}']);
+    });
+  });
+
   it("uses one connection for all its channels", async () => {
     const before = (await liveBackendPids()).length;
     const listener = newListener();

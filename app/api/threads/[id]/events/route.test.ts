@@ -5,7 +5,7 @@ import { replyToPost } from "@/server/discussions/reply-to-post";
 import { THREAD_ACTIVITY_CHANNEL } from "@/server/discussions/publish-thread-activity";
 import { liveListener } from "@/server/live/subscribe-live-channel";
 import { createWritableProduct, createWriter } from "@/test/fixtures/discussion-writers";
-import { GET } from "./route";
+import { GET, HEAD } from "./route";
 
 const get = (id: string, signal?: AbortSignal) => GET(new Request(`http://localhost/api/threads/${id}/events`, { signal }), { params: Promise.resolve({ id }) });
 
@@ -70,6 +70,17 @@ describe("GET /api/threads/[id]/events", () => {
       expect(response.status, id).toBe(404);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
     }
+    expect(liveListener().subscriberCount()).toBe(before);
+  });
+
+  it("answers HEAD with the stream's headers and no subscription", async () => {
+    const thread = await openThread("Is the charger included?");
+    const before = liveListener().subscriberCount();
+    const response = await HEAD(new Request(`http://localhost/api/threads/${thread.threadId}/events`, { method: "HEAD" }), {
+      params: Promise.resolve({ id: thread.threadId }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(liveListener().subscriberCount()).toBe(before);
   });
 });

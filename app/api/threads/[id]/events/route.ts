@@ -4,7 +4,7 @@ import { subscribeThreadActivity } from "@/server/discussions/subscribe-thread-a
 import { internalErrorResponse } from "@/server/http/internal-error-response";
 import { methodNotAllowedResponse } from "@/server/http/method-not-allowed-response";
 import { problemResponse } from "@/server/http/problem-response";
-import { eventStreamResponse } from "@/server/live/event-stream-response";
+import { EVENT_STREAM_HEADERS, eventStreamResponse } from "@/server/live/event-stream-response";
 
 /**
  * Live activity of one thread as server-sent events (`thread`: { postId, kind }; `resync`), for
@@ -16,7 +16,7 @@ import { eventStreamResponse } from "@/server/live/event-stream-response";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const ALLOWED_METHODS = ["GET", "OPTIONS"] as const;
+const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
@@ -36,6 +36,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         return unsubscribe;
       },
     });
+  } catch (error) {
+    return internalErrorResponse(error, "thread events");
+  }
+}
+
+/** Without it Next would run GET for HEAD and open a subscription nobody reads. */
+export async function HEAD(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  try {
+    const thread = await getThread(id);
+    if (!thread) return problemResponse({ status: 404, detail: "There is no such thread." });
+    return new Response(null, { status: 200, headers: EVENT_STREAM_HEADERS });
   } catch (error) {
     return internalErrorResponse(error, "thread events");
   }
