@@ -4,6 +4,10 @@ import { db } from "@/server/db/client";
 import { getConsentText } from "@/lib/consent/consent-texts";
 import { sha256Hex } from "@/lib/consent/sha256-hex";
 import { isAppError } from "@/server/errors/app-error";
+import { setAlertSubscription } from "@/server/preferences/set-alert-subscription";
+import { setPersonalEventChannel } from "@/server/preferences/set-personal-event-channel";
+import { createTestCategory, createTestProduct } from "@/test/fixtures/catalog";
+import { createTestThread } from "@/test/fixtures/discussion-threads";
 import { joinCommunity } from "./join-community";
 import { leaveCommunity, type LeaveCommunityInput } from "./leave-community";
 import { withdrawAllConsents } from "./withdraw-all-consents";
@@ -79,6 +83,39 @@ describe("leaveCommunity", () => {
     const state = await stateOf(member.id);
     expect(state.isMember).toBe(true);
     expect(state.memberSince!.getTime()).toBeGreaterThanOrEqual(firstSince.getTime());
+  });
+
+  it("withdraws every alert subscription and personal e-mail switch, one row each, and keeps Muted rows", async () => {
+    const member = await createMember(false);
+    const category = await createTestCategory();
+    const product = await createTestProduct(category.id, "Left behind");
+    const thread = await createTestThread({ productId: product.id, authorId: member.id });
+    const common = { actor: { via: "session", userId: member.id } as const, source: "PREFERENCE_CENTER" as const, locale: "en" as const };
+    await setAlertSubscription({ ...common, target: { type: "product", id: product.id }, change: { level: "EVERYTHING", email: true }, requestId: randomUUID() });
+    await setAlertSubscription({ ...common, target: { type: "thread", id: thread.id }, change: { level: "EVERYTHING" }, requestId: randomUUID() });
+    await setAlertSubscription({ ...common, target: { type: "category", id: category.id }, change: { level: "MUTED" }, requestId: randomUUID() });
+    await setPersonalEventChannel({ ...common, event: "MENTION", channel: "email", on: true, requestId: randomUUID() });
+    await setPersonalEventChannel({ ...common, event: "REPLY_TO_MY_POST", channel: "inApp", on: false, requestId: randomUUID() });
+
+    const requestId = randomUUID();
+    const withdrawn = await leave(member.id, { requestId });
+    // Alerts before membership; the two subscriptions come in the order the database deleted them.
+    expect(withdrawn.map((w) => w.purpose).slice(2)).toEqual(["PERSONAL_NOTIFICATIONS", "COMMUNITY_MEMBERSHIP"]);
+    expect(withdrawn.map((w) => w.purpose).slice(0, 2).sort()).toEqual(["PRODUCT_ALERTS", "THREAD_ALERTS"]);
+    const rows = await db().consentEvent.findMany({ where: { requestId }, orderBy: { id: "asc" }, select: { purpose: true, action: true, scope: true, detail: true, source: true } });
+    expect(rows).toHaveLength(4);
+    expect(rows.at(-1)).toMatchObject({ purpose: "COMMUNITY_MEMBERSHIP", action: "WITHDRAWN" });
+    expect(rows.slice(0, 3)).toEqual(
+      expect.arrayContaining([
+        { purpose: "PRODUCT_ALERTS", action: "WITHDRAWN", scope: product.id, detail: "level=NORMAL inApp=on email=off", source: "ACCOUNT_PAGE" },
+        { purpose: "THREAD_ALERTS", action: "WITHDRAWN", scope: thread.id, detail: "level=NORMAL inApp=on email=off", source: "ACCOUNT_PAGE" },
+        { purpose: "PERSONAL_NOTIFICATIONS", action: "WITHDRAWN", scope: "MENTION", detail: "inApp=on email=off", source: "ACCOUNT_PAGE" },
+      ]),
+    );
+    expect(await db().alertSubscription.findMany({ where: { userId: member.id }, select: { categoryId: true, level: true } })).toEqual([{ categoryId: category.id, level: "MUTED" }]);
+    expect(await db().personalEventPreference.findMany({ where: { userId: member.id }, select: { event: true, inApp: true, email: true } })).toEqual([
+      { event: "REPLY_TO_MY_POST", inApp: false, email: false },
+    ]);
   });
 
   it("refuses an outdated withdrawal text and leaves everything as it was", async () => {

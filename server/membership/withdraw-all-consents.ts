@@ -3,7 +3,8 @@ import type { Prisma } from "@/server/db/client";
 import type { ConsentChannel, ConsentSource } from "@/lib/consent/consent-vocabulary";
 import type { ConsentPurposeWithText } from "@/lib/consent/consent-texts";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { recordConsentEvent } from "./record-consent-event";
+import { deleteSubscriptionsAboveNormal, turnOffPersonalEmail } from "@/server/preferences/alert-withdrawals";
+import { recordConsentEvents } from "./record-consent-events";
 
 export type WithdrawAllOptions = {
   source: ConsentSource;
@@ -17,7 +18,7 @@ export type WithdrawAllOptions = {
   reason?: string | null;
 };
 
-export type Withdrawal = { purpose: ConsentPurposeWithText; scope: string | null };
+export type Withdrawal = { purpose: ConsentPurposeWithText; scope: string | null; detail?: string | null };
 
 /**
  * Turns one kind of granted state off for a person and reports exactly what it turned off. The
@@ -36,11 +37,20 @@ const withdrawMembership: StateWithdrawer = async (tx, userId) => {
   return count > 0 ? [{ purpose: "COMMUNITY_MEMBERSHIP", scope: null }] : [];
 };
 
-// EXTENSION POINT: every consent-based state a person can hold gets a withdrawer here. Alert
-// subscriptions (product, category, thread alerts, digests) add one that deletes the person's
-// subscription rows and returns one Withdrawal per deleted subscription, scoped to its target.
+/**
+ * Alerts: every subscription above Normal goes back to Normal (row deleted, one Withdrawal each,
+ * scoped to its target) and every personal event's e-mail switch goes off (one each, scoped to
+ * the event). Muted rows stay: they restrict, they don't grant. In-app switches of personal
+ * events are left as chosen (in-app needs no consent beyond membership, which goes too).
+ */
+const withdrawAlerts: StateWithdrawer = async (tx, userId) => [
+  ...(await deleteSubscriptionsAboveNormal(tx, userId)),
+  ...(await turnOffPersonalEmail(tx, userId)),
+];
+
+// EXTENSION POINT: every consent-based state a person can hold gets a withdrawer here.
 // Order is the order of the ledger rows: dependent purposes before membership.
-const STATE_WITHDRAWERS: readonly StateWithdrawer[] = [withdrawOwnerBadge, withdrawMembership];
+const STATE_WITHDRAWERS: readonly StateWithdrawer[] = [withdrawOwnerBadge, withdrawAlerts, withdrawMembership];
 
 /**
  * Withdraws every consent the person currently has, in the caller's transaction: each state is
@@ -54,20 +64,21 @@ export async function withdrawAllConsents(
 ): Promise<Withdrawal[]> {
   const withdrawn: Withdrawal[] = [];
   for (const withdraw of STATE_WITHDRAWERS) withdrawn.push(...(await withdraw(tx, userId)));
-  for (const { purpose, scope } of withdrawn) {
-    await recordConsentEvent(tx, {
+  // One INSERT for all rows, in this order (a member may have hundreds of subscriptions).
+  await recordConsentEvents(
+    tx,
+    {
       subjectId: userId,
-      purpose,
       action: "WITHDRAWN",
-      scope,
       locale: options.locale,
       source: options.source,
       channel: options.channel,
       requestId: options.requestId,
-      textVersion: options.textVersions?.[purpose],
+      textVersions: options.textVersions,
       actorId: options.actorId,
       reason: options.reason,
-    });
-  }
+    },
+    withdrawn,
+  );
   return withdrawn;
 }
