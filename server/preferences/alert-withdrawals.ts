@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/server/db/generated/prisma/client";
 import { DEFAULT_ALERT_STATE, DEFAULT_PERSONAL_CHANNELS, type AlertLevel, type PersonalEvent } from "@/lib/preferences/alert-vocabulary";
-import type { ConsentEventRow } from "@/server/membership/record-consent-events";
+import type { ConsentPurposeWithText } from "@/lib/consent/consent-texts";
 import { ALERT_PURPOSE, describeAlertState } from "./alert-target-columns";
 
 /**
@@ -11,11 +11,14 @@ import { ALERT_PURPOSE, describeAlertState } from "./alert-target-columns";
  * and each returns one ledger row (WITHDRAWN) per thing it turned off, for recordConsentEvents.
  */
 
+/** One thing turned off: a row for recordConsentEvents, and a Withdrawal for withdrawAllConsents. */
+export type AlertWithdrawal = { purpose: ConsentPurposeWithText; scope: string | null; detail: string };
+
 type TargetColumns = { productId: string | null; categoryId: string | null; threadId: string | null };
 
-function alertRow(target: TargetColumns, state: { level: AlertLevel; inApp: boolean; email: boolean }): ConsentEventRow {
+function alertRow(target: TargetColumns, state: { level: AlertLevel; inApp: boolean; email: boolean }): AlertWithdrawal {
   const type = target.productId ? "product" : target.categoryId ? "category" : "thread";
-  return { purpose: ALERT_PURPOSE[type], scope: target.productId ?? target.categoryId ?? target.threadId, detail: describeAlertState(state) };
+  return { purpose: ALERT_PURPOSE[type], scope: target.productId ?? target.categoryId ?? target.threadId ?? null, detail: describeAlertState(state) };
 }
 
 /** The ledger row's `detail` for a personal event, e.g. "inApp=on email=off". */
@@ -28,7 +31,7 @@ export function describePersonalChannels(channels: { inApp: boolean; email: bool
  * those among `ids` (ids of other people's rows match nothing). Muted rows are not subscriptions
  * (they restrict, they don't grant) and stay.
  */
-export async function deleteSubscriptionsAboveNormal(tx: Prisma.TransactionClient, userId: string, ids?: readonly string[]): Promise<ConsentEventRow[]> {
+export async function deleteSubscriptionsAboveNormal(tx: Prisma.TransactionClient, userId: string, ids?: readonly string[]): Promise<AlertWithdrawal[]> {
   const stopped = await tx.$queryRaw<TargetColumns[]>`
     DELETE FROM "AlertSubscription"
     WHERE "userId" = ${userId} AND "level" IN ('EVERYTHING', 'NEW_THREADS')
@@ -38,7 +41,7 @@ export async function deleteSubscriptionsAboveNormal(tx: Prisma.TransactionClien
 }
 
 /** E-mail off on every subscription of the person that has it on; levels and in-app untouched. */
-export async function turnOffSubscriptionEmail(tx: Prisma.TransactionClient, userId: string): Promise<ConsentEventRow[]> {
+export async function turnOffSubscriptionEmail(tx: Prisma.TransactionClient, userId: string): Promise<AlertWithdrawal[]> {
   const changed = await tx.alertSubscription.updateManyAndReturn({
     where: { userId, email: true },
     data: { email: false },
@@ -52,7 +55,7 @@ export async function turnOffSubscriptionEmail(tx: Prisma.TransactionClient, use
  * untouched. A row left at the defaults (in-app on, e-mail off) is deleted: only changed switches
  * are stored.
  */
-export async function turnOffPersonalEmail(tx: Prisma.TransactionClient, userId: string, events?: readonly PersonalEvent[]): Promise<ConsentEventRow[]> {
+export async function turnOffPersonalEmail(tx: Prisma.TransactionClient, userId: string, events?: readonly PersonalEvent[]): Promise<AlertWithdrawal[]> {
   const eventFilter = events ? { event: { in: [...events] } } : {};
   const changed = await tx.personalEventPreference.updateManyAndReturn({
     where: { userId, email: true, ...eventFilter },
