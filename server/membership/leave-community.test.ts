@@ -118,6 +118,25 @@ describe("leaveCommunity", () => {
     ]);
   });
 
+  it("a subscription chosen while leaving is either withdrawn with the rest or refused", async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const member = await createMember(false);
+      const category = await createTestCategory();
+      const watch = setAlertSubscription({
+        actor: { via: "session", userId: member.id },
+        target: { type: "category", id: category.id },
+        change: { level: "EVERYTHING" },
+        source: "CATEGORY_PAGE",
+        locale: "en",
+        requestId: randomUUID(),
+      }).catch((error: unknown) => (isAppError(error, "MEMBERSHIP_REQUIRED") ? "refused" : Promise.reject(error)));
+      await Promise.all([watch, leave(member.id)]);
+      expect(await db().alertSubscription.count({ where: { userId: member.id } })).toBe(0);
+      const actions = (await ledgerOf(member.id)).filter((row) => row.purpose === "CATEGORY_ALERTS").map((row) => row.action);
+      expect([[], ["GRANTED", "WITHDRAWN"]]).toContainEqual(actions);
+    }
+  });
+
   it("refuses an outdated withdrawal text and leaves everything as it was", async () => {
     const member = await createMember(true);
     const attempt = leave(member.id, { textVersions: { ...versions.leave, COMMUNITY_MEMBERSHIP: versions.leave.COMMUNITY_MEMBERSHIP + 1 } });

@@ -43,10 +43,12 @@ const withdrawMembership: StateWithdrawer = async (tx, userId) => {
  * the event). Muted rows stay: they restrict, they don't grant. In-app switches of personal
  * events are left as chosen (in-app needs no consent beyond membership, which goes too).
  */
-const withdrawAlerts: StateWithdrawer = async (tx, userId) => [
-  ...(await deleteSubscriptionsAboveNormal(tx, userId)),
-  ...(await turnOffPersonalEmail(tx, userId)),
-];
+const withdrawAlerts: StateWithdrawer = async (tx, userId) => {
+  // The lock every preference change takes first: a subscription being added right now is
+  // either committed before this (and withdrawn below) or refused after (no longer a member).
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  return [...(await deleteSubscriptionsAboveNormal(tx, userId)), ...(await turnOffPersonalEmail(tx, userId))];
+};
 
 // EXTENSION POINT: every consent-based state a person can hold gets a withdrawer here.
 // Order is the order of the ledger rows: dependent purposes before membership.
