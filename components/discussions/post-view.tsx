@@ -13,6 +13,8 @@ type PostViewProps = {
   context?: ReactNode;
   /** Actions under the body (owner actions, reply disclosure). Not shown for deleted posts. */
   actions?: ReactNode;
+  /** Helpful vote (and "I have this question too" on a question), above the actions. Not shown for deleted posts. */
+  reactions?: ReactNode;
   /** The accepted answer is also shown under the question: only one copy may carry the anchor id. */
   anchor?: boolean;
   /** Marks the accepted answer where it sits among the replies. */
@@ -23,7 +25,7 @@ type PostViewProps = {
  * One post. Its `post-<id>` anchor is the permalink target: `:target` highlights it and the
  * scroll margin keeps it clear of the page top.
  */
-export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context, actions, anchor = true, isAccepted = false }: PostViewProps) {
+export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context, actions, reactions, anchor = true, isAccepted = false }: PostViewProps) {
   const t = useTranslations("discussions.read");
   const format = useFormatter();
   const authorName = post.authorName ?? t("formerMember");
@@ -66,6 +68,7 @@ export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context,
           <div className="prose-post mt-2 break-words" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />
         </>
       )}
+      {!post.isDeleted && reactions && <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">{reactions}</div>}
       {!post.isDeleted && actions}
     </article>
   );

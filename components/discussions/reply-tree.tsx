@@ -13,13 +13,15 @@ type ReplyTreeProps = {
   acceptedPostId: string | null;
   /** Actions under each post (rendered by the page, which knows the write side's components). */
   actionsFor: (postId: string) => ReactNode;
+  /** Helpful vote under each post (the page knows the viewer and their votes). */
+  reactionsFor?: (reply: ReplyNode) => ReactNode;
 };
 
 /**
  * Replies as nested lists, at most three levels deep (the tree already lists deeper replies flat
  * under their depth-3 ancestor). Indentation shrinks on narrow screens so text keeps its width.
  */
-export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, acceptedPostId, actionsFor }: ReplyTreeProps) {
+export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, acceptedPostId, actionsFor, reactionsFor }: ReplyTreeProps) {
   const t = useTranslations("discussions.read");
   return (
     <ol className="space-y-3">
@@ -31,6 +33,7 @@ export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, acc
             threadSlug={threadSlug}
             isVerifiedOwner={reply.authorId !== null && verifiedOwnerIds.has(reply.authorId)}
             actions={actionsFor(reply.id)}
+            reactions={reactionsFor?.(reply)}
             isAccepted={reply.id === acceptedPostId}
             context={
               reply.inReplyTo && (
@@ -51,6 +54,7 @@ export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, acc
                 verifiedOwnerIds={verifiedOwnerIds}
                 acceptedPostId={acceptedPostId}
                 actionsFor={actionsFor}
+                reactionsFor={reactionsFor}
               />
             </div>
           )}

@@ -3,7 +3,9 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { HelpfulVoteButton } from "@/components/discussions/helpful-vote-button";
 import { LiveThreadUpdates } from "@/components/discussions/live-thread-updates";
+import { MeTooButton } from "@/components/discussions/me-too-button";
 import { PostOwnerActions } from "@/components/discussions/post-owner-actions";
 import { PostView } from "@/components/discussions/post-view";
 import { ReplySection } from "@/components/discussions/reply-section";
@@ -18,8 +20,10 @@ import { threadPath } from "@/lib/discussions/discussion-paths";
 import { htmlToText, toExcerpt } from "@/lib/discussions/html-to-excerpt";
 import { isPageInRange, parsePageParam } from "@/lib/pagination";
 import { findReplyPage } from "@/server/discussions/find-reply-page";
+import { findViewerReactions, reactionAccessFor, replyIdsOf } from "@/server/discussions/find-viewer-reactions";
 import { findVerifiedOwners } from "@/server/discussions/find-verified-owners";
 import { getThread } from "@/server/discussions/get-thread";
+import { getViewerWriteRole } from "@/server/discussions/get-viewer-write-role";
 import { listThreadReplies } from "@/server/discussions/list-thread-replies";
 
 // Top-level replies per page, each with its whole subtree.
@@ -65,8 +69,28 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
   if (!isPageInRange(page, replies.pageCount)) notFound();
 
   const authorIds = [thread.opening.authorId, thread.acceptedAnswer?.authorId, ...replies.authorIds].filter((value): value is string => !!value);
-  const [t, verifiedOwnerIds] = await Promise.all([getTranslations("discussions.read"), findVerifiedOwners(thread.product.id, authorIds)]);
+  const viewer = await getViewerWriteRole();
+  const [t, verifiedOwnerIds, reactions] = await Promise.all([
+    getTranslations("discussions.read"),
+    findVerifiedOwners(thread.product.id, authorIds),
+    // The viewer's own votes on this page's posts: one query, not one per post.
+    findViewerReactions(viewer.kind === "member" ? viewer.userId : null, thread.id, [thread.opening.id, ...replyIdsOf(replies.replies)]),
+  ]);
   const isOwner = (authorId: string | null) => authorId !== null && verifiedOwnerIds.has(authorId);
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(threadPath(thread.id, thread.slug))}`;
+  const helpfulVote = (post: { id: string; authorId: string | null; helpfulCount: number }) => {
+    const access = reactionAccessFor(viewer, post.authorId);
+    if (access === "readOnly" && post.helpfulCount === 0) return null;
+    const initial = { helpful: reactions.helpfulPostIds.has(post.id), helpfulCount: post.helpfulCount };
+    return <HelpfulVoteButton postId={post.id} initial={initial} access={access} signInHref={signInHref} />;
+  };
+  // Under the question, next to its helpful vote (whose link already invites others to sign in or join).
+  const meTooAccess = viewer.kind === "member" ? reactionAccessFor(viewer, thread.opening.authorId) : "readOnly";
+  const meToo =
+    thread.kind === "QUESTION" && (meTooAccess === "vote" || thread.meTooCount > 0) ? (
+      <MeTooButton threadId={thread.id} initial={{ meToo: reactions.meToo, meTooCount: thread.meTooCount }} access={meTooAccess} signInHref={signInHref} />
+    ) : null;
+  const openingVote = helpfulVote(thread.opening);
   const postActions = (postId: string) => (
     <>
       <PostOwnerActions postId={postId} />
@@ -95,10 +119,8 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
           {thread.title}
         </h1>
         <WatchControl target={{ type: "thread", id: thread.id }} name={thread.title} returnTo={threadPath(thread.id, thread.slug)} />
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {t("replyCount", { count: thread.replyCount })}
-          {thread.meTooCount > 0 && <> · {t("meToo", { count: thread.meTooCount })}</>}
-        </p>
+        {/* "I have this question too" and its count sit under the question (MeTooButton). */}
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("replyCount", { count: thread.replyCount })}</p>
 
         <div lang={thread.language} className="mt-4">
           <PostView
@@ -106,6 +128,12 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
             threadId={thread.id}
             threadSlug={thread.slug}
             isVerifiedOwner={isOwner(thread.opening.authorId)}
+            reactions={(openingVote || meToo) && (
+              <>
+                {openingVote}
+                {meToo}
+              </>
+            )}
             actions={<PostOwnerActions postId={thread.opening.id} />}
           />
         </div>
@@ -145,6 +173,7 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
               verifiedOwnerIds={verifiedOwnerIds}
               acceptedPostId={thread.acceptedAnswer?.id ?? null}
               actionsFor={postActions}
+              reactionsFor={helpfulVote}
             />
           )}
           <Pagination page={page} pageCount={replies.pageCount} hrefForPage={(target) => pageHref(thread.id, thread.slug, target)} />
