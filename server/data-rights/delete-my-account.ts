@@ -60,6 +60,11 @@ export async function deleteMyAccount(userId: string, request: AccountDeletionRe
     // Orders keep the webhook's response, which names the customer: they go with the purchases.
     await tx.shopOrder.deleteMany({ where: { userId } });
     await tx.purchase.deleteMany({ where: { userId } });
+    // What is left after the withdrawals (Muted rows, in-app switches, delivery settings) is a
+    // preference of a person who no longer exists.
+    await tx.alertSubscription.deleteMany({ where: { userId } });
+    await tx.personalEventPreference.deleteMany({ where: { userId } });
+    await tx.emailPreference.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {
