@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
+import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { findMember } from "@/server/membership/find-member";
+import { recordNotificationEvent } from "@/server/notifications/record-notification-event";
 import { publishThreadActivity } from "./publish-thread-activity";
 
 export type AcceptAnswerInput = {
@@ -22,7 +24,7 @@ export async function acceptAnswer(input: AcceptAnswerInput): Promise<{ threadId
   const member = await findMember(input.actorId);
   const isModerator = member.role === "MODERATOR" || member.role === "ADMIN";
 
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const post = await tx.post.findUnique({
       where: { id: input.postId },
       select: {
@@ -49,6 +51,13 @@ export async function acceptAnswer(input: AcceptAnswerInput): Promise<{ threadId
       await tx.thread.update({ where: { id: thread.id }, data: { acceptedPostId }, select: { id: true } });
       await publishThreadActivity(tx, { threadId: thread.id, postId: input.postId, kind: "accepted" });
     }
-    return { threadId: thread.id, threadSlug: thread.slug, acceptedPostId };
+    // Only a post becoming the accepted answer notifies (its author); taking the mark back does not.
+    const eventId =
+      acceptedPostId !== null && acceptedPostId !== thread.acceptedPostId
+        ? await recordNotificationEvent(tx, { kind: "ANSWER_ACCEPTED", threadId: thread.id, postId: acceptedPostId, actorId: member.id })
+        : null;
+    return { threadId: thread.id, threadSlug: thread.slug, acceptedPostId, eventId };
   });
+  if (result.eventId !== null) await enqueueFanOut(result.eventId);
+  return { threadId: result.threadId, threadSlug: result.threadSlug, acceptedPostId: result.acceptedPostId };
 }

@@ -4,9 +4,12 @@ import type { ThreadKindChoice } from "@/lib/discussions/ask-schema";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
+import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { findMember } from "@/server/membership/find-member";
+import { recordNotificationEvent } from "@/server/notifications/record-notification-event";
+import { recordPostMentions } from "@/server/notifications/record-post-mentions";
 import { checkPostingRate } from "./check-posting-rate";
-import { renderPostBody } from "./render-post-body";
+import { renderPostBodyWithMentions } from "./render-post-body";
 
 export type CreateThreadInput = {
   /** The signed-in person's id (null when signed out): membership is checked here, not trusted. */
@@ -28,10 +31,10 @@ export async function createThread(input: CreateThreadInput): Promise<{ threadId
   const product = await db().product.findUnique({ where: { slug: input.productSlug }, select: { id: true } });
   if (!product) throw new AppError("NOT_FOUND", { details: { field: "productSlug" } });
   // Rendering (and looking up mentions) happens before the transaction so it stays short.
-  const bodyHtml = await renderPostBody(input.body);
+  const { html: bodyHtml, mentionedUserIds } = await renderPostBodyWithMentions(input.body);
   const slug = toSlug(input.title) || "thread";
 
-  return db().$transaction(async (tx) => {
+  const created = await db().$transaction(async (tx) => {
     await checkPostingRate(tx, member.id);
     const now = new Date();
     const thread = await tx.thread.create({
@@ -60,6 +63,11 @@ export async function createThread(input: CreateThreadInput): Promise<{ threadId
       },
       select: { id: true },
     });
-    return { threadId: thread.id, slug, postId: post.id };
+    // The outbox row commits with the thread (or not at all); mentions point at it.
+    const eventId = await recordNotificationEvent(tx, { kind: "THREAD_CREATED", threadId: thread.id, postId: post.id, actorId: member.id });
+    await recordPostMentions(tx, { postId: post.id, userIds: mentionedUserIds, eventId });
+    return { threadId: thread.id, slug, postId: post.id, eventId };
   });
+  await enqueueFanOut(created.eventId);
+  return { threadId: created.threadId, slug: created.slug, postId: created.postId };
 }

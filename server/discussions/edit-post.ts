@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
+import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { findMember } from "@/server/membership/find-member";
+import { recordEditMentions } from "@/server/notifications/record-post-mentions";
 import { publishThreadActivity } from "./publish-thread-activity";
-import { renderPostBody } from "./render-post-body";
+import { renderPostBodyWithMentions } from "./render-post-body";
 
 export type EditPostInput = {
   /** The signed-in person's id (null when signed out): membership is checked here, not trusted. */
@@ -23,9 +25,9 @@ export type EditPostInput = {
  */
 export async function editPost(input: EditPostInput): Promise<{ postId: string; threadId: string; threadSlug: string }> {
   const member = await findMember(input.actorId);
-  const bodyHtml = await renderPostBody(input.body);
+  const { html: bodyHtml, mentionedUserIds } = await renderPostBodyWithMentions(input.body);
 
-  return db().$transaction(async (tx) => {
+  const edited = await db().$transaction(async (tx) => {
     // Row lock: two edits at once get consecutive revision numbers instead of a unique violation.
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Post" WHERE "id" = ${input.postId} FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", { details: { field: "postId" } });
@@ -64,6 +66,10 @@ export async function editPost(input: EditPostInput): Promise<{ postId: string; 
       await tx.thread.update({ where: { id: post.thread.id }, data: { title: input.title }, select: { id: true } });
     }
     await publishThreadActivity(tx, { threadId: post.thread.id, postId: input.postId, kind: "edited" });
-    return { postId: input.postId, threadId: post.thread.id, threadSlug: post.thread.slug };
+    // Only people the edit newly mentions are notified (an outbox row only when there are some).
+    const eventId = await recordEditMentions(tx, { postId: input.postId, threadId: post.thread.id, actorId: member.id, userIds: mentionedUserIds });
+    return { postId: input.postId, threadId: post.thread.id, threadSlug: post.thread.slug, eventId };
   });
+  if (edited.eventId !== null) await enqueueFanOut(edited.eventId);
+  return { postId: edited.postId, threadId: edited.threadId, threadSlug: edited.threadSlug };
 }

@@ -7,7 +7,7 @@ import { MENTION_NAME_PATTERN, mentionKey } from "@/lib/discussions/mention-synt
 export type MentionedMember = { id: string; displayName: string };
 export type ResolveMentions = (names: string[]) => Promise<Map<string, MentionedMember>>;
 
-type RenderEnv = { mentions: Map<string, MentionedMember> };
+type RenderEnv = { mentions: Map<string, MentionedMember>; linked: Set<string> };
 
 // The supported subset (documented in docs/discussions-markdown.md): paragraphs, line breaks,
 // emphasis, strong, strikethrough, lists, inline code, code blocks, blockquotes, rules, links and
@@ -56,6 +56,7 @@ markdown.renderer.rules.mention = (tokens: Token[], index: number, _options, env
   const member = token.meta.insideLink ? undefined : env.mentions.get(mentionKey(token.meta.name));
   const text = markdown.utils.escapeHtml(token.content);
   if (!member) return text;
+  env.linked.add(member.id);
   return `<a class="mention" href="${markdown.utils.escapeHtml(memberPath(member.id))}">${text}</a>`;
 };
 
@@ -98,12 +99,20 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export async function renderPostMarkdown(markdownText: string, options?: { resolveMentions?: ResolveMentions }): Promise<string> {
-  const env: RenderEnv = { mentions: new Map() };
+  return (await renderPostMarkdownWithMentions(markdownText, options)).html;
+}
+
+/** The same, plus the ids of the members the HTML links as mentions (who a post notifies). */
+export async function renderPostMarkdownWithMentions(
+  markdownText: string,
+  options?: { resolveMentions?: ResolveMentions },
+): Promise<{ html: string; mentionedUserIds: string[] }> {
+  const env: RenderEnv = { mentions: new Map(), linked: new Set() };
   const tokens = markdown.parse(markdownText, env);
   const names = [...new Set(collectMentionNames(tokens).map(mentionKey))];
   if (names.length > 0 && options?.resolveMentions) {
     env.mentions = await options.resolveMentions(names);
   }
   const html = markdown.renderer.render(tokens, markdown.options, env);
-  return sanitizeHtml(html, SANITIZE_OPTIONS).trim();
+  return { html: sanitizeHtml(html, SANITIZE_OPTIONS).trim(), mentionedUserIds: [...env.linked] };
 }

@@ -2,10 +2,13 @@ import "server-only";
 import { generateRowId } from "@/server/catalog/generate-row-id";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
+import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { findMember } from "@/server/membership/find-member";
+import { recordNotificationEvent } from "@/server/notifications/record-notification-event";
+import { recordPostMentions } from "@/server/notifications/record-post-mentions";
 import { checkPostingRate } from "./check-posting-rate";
 import { publishThreadActivity } from "./publish-thread-activity";
-import { renderPostBody } from "./render-post-body";
+import { renderPostBodyWithMentions } from "./render-post-body";
 
 export type ReplyToPostInput = {
   /** The signed-in person's id (null when signed out): membership is checked here, not trusted. */
@@ -25,9 +28,9 @@ export type ReplyToPostInput = {
  */
 export async function replyToPost(input: ReplyToPostInput): Promise<{ postId: string; threadId: string; threadSlug: string }> {
   const member = await findMember(input.actorId);
-  const bodyHtml = await renderPostBody(input.body);
+  const { html: bodyHtml, mentionedUserIds } = await renderPostBodyWithMentions(input.body);
 
-  return db().$transaction(async (tx) => {
+  const replied = await db().$transaction(async (tx) => {
     // Row lock on the thread: a lock or delete racing this reply is seen before the reply is written.
     const [thread] = await tx.$queryRaw<{ id: string; slug: string; language: "en" | "fr"; lockedAt: Date | null; deletedAt: Date | null }[]>`
       SELECT "id", "slug", "language"::text AS "language", "lockedAt", "deletedAt" FROM "Thread" WHERE "id" = ${input.threadId} FOR UPDATE`;
@@ -77,6 +80,11 @@ export async function replyToPost(input: ReplyToPostInput): Promise<{ postId: st
     });
     // Readers of the thread see the reply live once this transaction commits.
     await publishThreadActivity(tx, { threadId: thread.id, postId: id, kind: "reply" });
-    return { postId: id, threadId: thread.id, threadSlug: thread.slug };
+    // The outbox row commits with the reply (or not at all); mentions point at it.
+    const eventId = await recordNotificationEvent(tx, { kind: "REPLY_POSTED", threadId: thread.id, postId: id, actorId: member.id });
+    await recordPostMentions(tx, { postId: id, userIds: mentionedUserIds, eventId });
+    return { postId: id, threadId: thread.id, threadSlug: thread.slug, eventId };
   });
+  await enqueueFanOut(replied.eventId);
+  return { postId: replied.postId, threadId: replied.threadId, threadSlug: replied.threadSlug };
 }
