@@ -14,8 +14,8 @@ import {
   type PreferenceSource,
 } from "@/lib/preferences/alert-vocabulary";
 import { recordConsentEvent } from "@/server/membership/record-consent-event";
-import type { PreferenceActor } from "./preference-actor";
-import { assertMayRaise, lockPreferenceSubject } from "./lock-preference-subject";
+import { assertActorMayRaise, isOneClickUndo, preferenceLedgerOrigin, type PreferenceActor } from "./preference-actor";
+import { lockPreferenceSubject } from "./lock-preference-subject";
 import { ALERT_PURPOSE, describeAlertState, targetColumn } from "./alert-target-columns";
 
 export type AlertSubscriptionChange = Partial<AlertState>;
@@ -61,11 +61,15 @@ export async function setAlertSubscription(input: SetAlertSubscriptionInput): Pr
     const lowered = LEVEL_RANK[next.level] < LEVEL_RANK[current.level] || (!next.inApp && current.inApp) || (!next.email && current.email);
     if (!raised && !lowered) return { ...current, changed: false };
     if (raised) {
-      assertMayRaise(subject);
+      assertActorMayRaise(input.actor, subject);
+      // The undo of a one-click unsubscribe restores that list's e-mail and nothing more.
+      if (isOneClickUndo(input.actor) && (LEVEL_RANK[next.level] > LEVEL_RANK[current.level] || (next.inApp && !current.inApp))) {
+        throw new AppError("FORBIDDEN", { details: { reason: "RAISE_NEEDS_SIGN_IN" } });
+      }
       if (targetDeleted) throw new AppError("FORBIDDEN", { details: { reason: "TARGET_DELETED" } });
     }
 
-    const source = subject.via === "emailLink" ? "EMAIL_PREFERENCE_LINK" : input.source;
+    const { source, channel } = preferenceLedgerOrigin(input.actor, input.source);
     const isDefault = next.level === DEFAULT_ALERT_STATE.level && next.inApp === DEFAULT_ALERT_STATE.inApp && next.email === DEFAULT_ALERT_STATE.email;
     const levelChanged = next.level !== current.level;
     if (isDefault) {
@@ -87,10 +91,10 @@ export async function setAlertSubscription(input: SetAlertSubscriptionInput): Pr
         purpose: ALERT_PURPOSE[target.type],
         action,
         scope: target.id,
-        detail: describeAlertState(next),
+        detail: describeAlertState(next) + (isOneClickUndo(input.actor) ? " undo" : ""),
         locale: input.locale,
         source,
-        channel: subject.via === "emailLink" ? "EMAIL" : "WEB",
+        channel,
         requestId: input.requestId,
         textVersion: input.textVersions?.[action],
       });

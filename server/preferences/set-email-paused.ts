@@ -4,8 +4,8 @@ import type { ConsentAction } from "@/lib/consent/consent-vocabulary";
 import type { AppLocale } from "@/lib/i18n/locales";
 import type { PreferenceSource } from "@/lib/preferences/alert-vocabulary";
 import { recordConsentEvent } from "@/server/membership/record-consent-event";
-import type { PreferenceActor } from "./preference-actor";
-import { assertMayRaise, lockPreferenceSubject } from "./lock-preference-subject";
+import { assertActorMayRaise, isOneClickUndo, preferenceLedgerOrigin, type PreferenceActor } from "./preference-actor";
+import { lockPreferenceSubject } from "./lock-preference-subject";
 
 export type SetEmailPausedInput = {
   actor: PreferenceActor;
@@ -34,7 +34,7 @@ export async function setEmailPaused(input: SetEmailPausedInput): Promise<{ paus
     const existing = await tx.emailPreference.findUnique({ where: { userId: subject.userId }, select: { pausedAt: true } });
     const paused = existing?.pausedAt != null;
     if (paused === input.paused) return { paused, changed: false };
-    if (!input.paused) assertMayRaise(subject);
+    if (!input.paused) assertActorMayRaise(input.actor, subject);
 
     const pausedAt = input.paused ? new Date() : null;
     await tx.emailPreference.upsert({
@@ -44,15 +44,13 @@ export async function setEmailPaused(input: SetEmailPausedInput): Promise<{ paus
       select: { userId: true },
     });
     const action: ConsentAction = input.paused ? "WITHDRAWN" : "GRANTED";
-    const viaLink = subject.via === "emailLink";
     await recordConsentEvent(tx, {
       subjectId: subject.userId,
       purpose: "ALERT_EMAIL",
       action,
-      detail: input.paused ? "paused=on" : "paused=off",
+      detail: (input.paused ? "paused=on" : "paused=off") + (isOneClickUndo(input.actor) ? " undo" : ""),
       locale: input.locale,
-      source: viaLink ? "EMAIL_PREFERENCE_LINK" : input.source,
-      channel: viaLink ? "EMAIL" : "WEB",
+      ...preferenceLedgerOrigin(input.actor, input.source),
       requestId: input.requestId,
       textVersion: input.textVersions?.[action],
     });

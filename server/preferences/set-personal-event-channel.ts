@@ -5,8 +5,8 @@ import type { ConsentAction } from "@/lib/consent/consent-vocabulary";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { DEFAULT_PERSONAL_CHANNELS, PERSONAL_EVENTS, type PersonalEvent, type PreferenceSource } from "@/lib/preferences/alert-vocabulary";
 import { recordConsentEvent } from "@/server/membership/record-consent-event";
-import type { PreferenceActor } from "./preference-actor";
-import { assertMayRaise, lockPreferenceSubject } from "./lock-preference-subject";
+import { assertActorMayRaise, isOneClickUndo, preferenceLedgerOrigin, type PreferenceActor } from "./preference-actor";
+import { lockPreferenceSubject } from "./lock-preference-subject";
 import { describePersonalChannels } from "./alert-withdrawals";
 
 export type PersonalChannel = "inApp" | "email";
@@ -46,7 +46,9 @@ export async function setPersonalEventChannel(input: SetPersonalEventChannelInpu
     const existing = await tx.personalEventPreference.findUnique({ where: key, select: { inApp: true, email: true } });
     const current = existing ?? DEFAULT_PERSONAL_CHANNELS;
     if (current[input.channel] === input.on) return { inApp: current.inApp, email: current.email, changed: false };
-    if (input.on) assertMayRaise(subject);
+    if (input.on) assertActorMayRaise(input.actor, subject);
+    // The undo of a one-click unsubscribe restores that event's e-mail and nothing more.
+    if (input.on && input.channel !== "email" && isOneClickUndo(input.actor)) throw new AppError("FORBIDDEN", { details: { reason: "RAISE_NEEDS_SIGN_IN" } });
 
     const next = { inApp: current.inApp, email: current.email, [input.channel]: input.on };
     if (next.inApp === DEFAULT_PERSONAL_CHANNELS.inApp && next.email === DEFAULT_PERSONAL_CHANNELS.email) {
@@ -61,16 +63,14 @@ export async function setPersonalEventChannel(input: SetPersonalEventChannelInpu
     }
 
     const action: ConsentAction = input.on ? "GRANTED" : "WITHDRAWN";
-    const viaLink = subject.via === "emailLink";
     await recordConsentEvent(tx, {
       subjectId: subject.userId,
       purpose: "PERSONAL_NOTIFICATIONS",
       action,
       scope: input.event,
-      detail: describePersonalChannels(next),
+      detail: describePersonalChannels(next) + (isOneClickUndo(input.actor) ? " undo" : ""),
       locale: input.locale,
-      source: viaLink ? "EMAIL_PREFERENCE_LINK" : input.source,
-      channel: viaLink ? "EMAIL" : "WEB",
+      ...preferenceLedgerOrigin(input.actor, input.source),
       requestId: input.requestId,
       textVersion: input.textVersions?.[action],
     });

@@ -1,0 +1,18 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import type { AppLocale } from "@/lib/i18n/locales";
+import enCommon from "@/messages/en/common.json";
+import frCommon from "@/messages/fr/common.json";
+import enEmail from "@/messages/en/email.json";
+import frEmail from "@/messages/fr/email.json";
+
+const catalogs = { en: { common: enCommon, email: enEmail }, fr: { common: frCommon, email: frEmail } } as const;
+
+/**
+ * Translations for e-mails and the unsubscribe page, which are built outside a page render (a job,
+ * a route handler) and so in the recipient's language rather than the request's.
+ */
+export function emailTranslator(locale: AppLocale) {
+  const messages = catalogs[locale];
+  return { t: createTranslator({ locale, messages, namespace: "email" }), appName: messages.common.appName };
+}
