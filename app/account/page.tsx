@@ -15,9 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ left?: string | string[] }> }) {
   const user = await requireUser("/account");
-  const [t, tm, format, requestLocale, membership, { left }] = await Promise.all([
+  const [t, tm, tp, format, requestLocale, membership, { left }] = await Promise.all([
     getTranslations("auth"),
     getTranslations("membership"),
+    getTranslations("preferences.center"),
     getFormatter(),
     getLocale(),
     getMembershipState(user.id),
@@ -55,6 +56,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </>
         )}
         <ul className="mt-8 space-y-2">
+          <li>
+            <TextLink href="/account/preferences">{tp("accountLink")}</TextLink>
+          </li>
           <li>
             <TextLink href="/account/consents">{tm("account.historyLink")}</TextLink>
           </li>

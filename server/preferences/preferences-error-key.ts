@@ -4,7 +4,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { isAppError } from "@/server/errors/app-error";
 
 /** FORBIDDEN reasons the preference functions throw (details.reason), each with its own message. */
-const REASONS = ["RAISE_NEEDS_SIGN_IN", "TARGET_DELETED"];
+const REASONS = ["RAISE_NEEDS_SIGN_IN", "NEEDS_SIGN_IN", "TARGET_DELETED"];
 const CODES = ["SIGN_IN_REQUIRED", "MEMBERSHIP_REQUIRED", "ACCOUNT_DELETED", "CONSENT_TEXT_OUTDATED", "INVALID_INPUT", "NOT_FOUND", "RATE_LIMITED"];
 
 /**
