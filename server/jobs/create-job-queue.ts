@@ -25,8 +25,13 @@ export async function createJobQueue(options: { connectionString: string; role: 
     supervise: worker,
     schedule: worker,
   });
-  // pg-boss reports connection trouble here instead of throwing; unhandled, it would crash the process.
-  boss.on("error", (error) => console.error("[entraide] job queue:", error));
+  // pg-boss reports connection trouble here instead of throwing; unhandled, it would crash the
+  // process. It retries by itself. A database shutting down (57P01, e.g. Ctrl-C stopping the
+  // embedded server with everything else) is not worth a line.
+  boss.on("error", (error) => {
+    if ((error as { code?: string }).code === "57P01") return;
+    console.error("[entraide] job queue:", error instanceof Error ? error.message : error);
+  });
   await boss.start();
   for (const [name, queueOptions] of Object.entries(QUEUE_OPTIONS) as [QueueName, Omit<PgBoss.Queue, "name">][]) {
     await boss.createQueue(name, { name, ...queueOptions });
