@@ -14,6 +14,8 @@ const isProduction = process.env.NODE_ENV === "production";
 const devOnlyDefault = <T extends z.ZodTypeAny>(schema: T, fallback: string) =>
   isProduction ? schema : z.preprocess((v) => (v === undefined || v === "" ? fallback : v), schema);
 
+const optionalText = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).optional());
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -39,6 +41,19 @@ export const envSchema = z.object({
   TOKEN_SIGNING_KEYS: devOnlyDefault(tokenSigningKeysSchema, "dev:development-only-token-signing-key-0123456789"),
   // The retailer that runs the community, named in the footer and the home page introduction.
   SHOP_NAME: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(80).default("Octet Hardware")),
+  // DKIM signing of outgoing mail (all three or none): the signing domain, the selector published
+  // in DNS (<selector>._domainkey.<domain>) and the PEM private key (literal "\n" allowed).
+  DKIM_DOMAIN: optionalText,
+  DKIM_SELECTOR: optionalText,
+  DKIM_PRIVATE_KEY: z.preprocess(
+    (v) => (v === "" ? undefined : typeof v === "string" ? v.replace(/\\n/g, "\n") : v),
+    z.string().regex(/-----BEGIN (RSA )?PRIVATE KEY-----/, "must be a PEM private key").optional(),
+  ),
+}).superRefine((value, context) => {
+  const set = [value.DKIM_DOMAIN, value.DKIM_SELECTOR, value.DKIM_PRIVATE_KEY].filter((v) => v !== undefined).length;
+  if (set !== 0 && set !== 3) {
+    context.addIssue({ code: "custom", path: ["DKIM_PRIVATE_KEY"], message: "DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together (or none of them)" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -22,7 +22,7 @@ export interface MailingListHeaders {
 }
 
 /** What a message is for; stored with each logged message and shown in the person's data export. */
-export type MailKind = "sign-in";
+export type MailKind = "sign-in" | "alert";
 
 export interface OutgoingMail {
   to: string;
@@ -38,6 +38,11 @@ export interface OutgoingMail {
   html: string;
   /** Only for non-transactional mail the person opted into. */
   list?: MailingListHeaders;
+  /**
+   * A stable Message-ID, "<local@host>" (e.g. one per alert delivery, so a message sent again
+   * after a crash is recognised as the same by receivers); a random one on APP_URL's host otherwise.
+   */
+  messageId?: string;
 }
 
 export type MailOutcome =
@@ -82,6 +87,17 @@ function listHeaderOptions(list: MailingListHeaders, appUrl: string): Pick<Mail.
   };
 }
 
+// Signed headers: the sender and subject, and the List-* headers mail providers act on (a
+// one-click unsubscribe is only offered when List-Unsubscribe and List-Unsubscribe-Post are signed).
+const DKIM_SIGNED_HEADERS = "From:To:Subject:Date:Message-ID:MIME-Version:Content-Type:List-Id:List-Unsubscribe:List-Unsubscribe-Post";
+
+/** DKIM signing when DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY are set (all or none). */
+function dkimOptions(): Mail.Options["dkim"] {
+  const { DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY } = env();
+  if (!DKIM_DOMAIN || !DKIM_SELECTOR || !DKIM_PRIVATE_KEY) return undefined;
+  return { domainName: DKIM_DOMAIN, keySelector: DKIM_SELECTOR, privateKey: DKIM_PRIVATE_KEY, headerFieldNames: DKIM_SIGNED_HEADERS };
+}
+
 /**
  * The one way the app sends e-mail. With SMTP_URL set it goes to that server; without it
  * (development) the fully built message — real headers included — is stored and readable at
@@ -117,7 +133,8 @@ async function deliver(mail: OutgoingMail): Promise<{ messageId: string; deliver
     text: mail.text,
     html: mail.html,
     // Our own Message-ID (on APP_URL's host) so the stored copy and the sent one agree.
-    messageId: `<${randomUUID()}@${new URL(APP_URL).hostname}>`,
+    messageId: mail.messageId ?? `<${randomUUID()}@${new URL(APP_URL).hostname}>`,
+    dkim: dkimOptions(),
     list: listOptions?.list,
     // Tells autoresponders not to answer (RFC 3834).
     headers: { "Auto-Submitted": "auto-generated", ...listOptions?.headers },
