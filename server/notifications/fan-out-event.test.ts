@@ -96,7 +96,7 @@ describe("fanOutEvent: a reply", () => {
   it("picks one reason per person and channel, personal reasons first, channels from subscriptions or personal switches", async () => {
     const { category, product } = await createWorld();
     const [asker, answerer, replier, threadWatcher, productAll, productNew, categoryAll, mentionedWatcher, paused, mutedAsker] = await Promise.all(
-      Array.from({ length: 10 }, () => createWriter()),
+      [createWriter(), createWriter(), createWriter(), createWriter(), createWriter(), createWriter(), createWriter(), createWriter(), createWriter(), createWriter()],
     );
     const thread = await createThread({ actorId: asker.id, productSlug: product.slug, kind: "QUESTION", title: "Reset?", body: "How?", language: "en" });
     const answer = await replyToPost({ actorId: answerer.id, threadId: thread.threadId, body: "Hold the button." });
@@ -193,7 +193,7 @@ describe("fanOutEvent: accepted answers and edits", () => {
 describe("fanOutEvent: e-mail timing", () => {
   it("dates DAILY and WEEKLY rows at the member's next digest slot in their time zone (unknown zone: UTC)", async () => {
     const { product } = await createWorld();
-    const [author, daily, weekly, lost, immediate] = await Promise.all(Array.from({ length: 5 }, () => createWriter()));
+    const [author, daily, weekly, lost, immediate] = await Promise.all([createWriter(), createWriter(), createWriter(), createWriter(), createWriter()]);
     await Promise.all([
       ...[daily, weekly, lost, immediate].map((member) => watch(member.id, { productId: product.id }, "NEW_THREADS", { email: true })),
       db().emailPreference.create({ data: { userId: daily.id, frequency: "DAILY", digestHour: 7, timeZone: "Asia/Tokyo" } }),
