@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { UserMenu } from "@/components/auth/user-menu";
 import { LocaleSwitch } from "@/components/i18n/locale-switch";
+import { NotificationBellSlot } from "@/components/notifications/notification-bell-slot";
 import { Container } from "@/components/ui/container";
 import { CATALOG_PATH } from "@/lib/catalog/catalog-paths";
 
@@ -41,6 +42,7 @@ export async function SiteHeader() {
         </nav>
         <div className="ms-auto flex min-w-0 flex-wrap items-center justify-end gap-2">
           <LocaleSwitch />
+          <NotificationBellSlot />
           <UserMenu />
         </div>
       </Container>
