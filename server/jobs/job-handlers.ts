@@ -2,6 +2,7 @@ import "server-only";
 import { fanOutJob } from "./fan-out-job";
 import type { JobHandler } from "./job-handler";
 import { sweepJob } from "./sweep-job";
+import { sendEmailJob } from "@/server/notifications/send-email-job";
 
 /**
  * Every handler a worker runs. To add one: write a `JobHandler` (queue from queue-names.ts,
@@ -10,4 +11,5 @@ import { sweepJob } from "./sweep-job";
 export const JOB_HANDLERS: readonly JobHandler[] = [
   fanOutJob,
   sweepJob,
+  sendEmailJob,
 ];
