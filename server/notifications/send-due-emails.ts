@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { sendMail } from "@/server/mail/send-mail";
+import { DELIVERY_CONSENT_JOINS, DELIVERY_CONSENTED } from "./delivery-consent-sql";
 import { findUnsubscribeListName } from "./find-unsubscribe-list-name";
 import { preferenceCenterUrl } from "./unsubscribe-http";
 import { signUnsubscribeToken } from "./sign-unsubscribe-token";
@@ -111,34 +112,12 @@ async function sendOneDelivery(id: bigint): Promise<keyof SendDueEmailsResult | 
                COALESCE(a."displayName", '') AS "actorName",
                COALESCE(ep."timeZone", 'Europe/Paris') AS "timeZone",
                s."level"::text AS "level", s."source"::text AS "subscriptionSource", s."chosenAt",
-               (
-                 u."isMember" AND u."deletedAt" IS NULL AND ep."pausedAt" IS NULL
-                 AND t."deletedAt" IS NULL AND p."deletedAt" IS NULL
-                 AND NOT EXISTS (
-                   SELECT 1 FROM "AlertSubscription" m
-                   WHERE m."userId" = d."userId" AND m."level" = 'MUTED'
-                     AND (m."threadId" = e."threadId" OR m."productId" = e."productId" OR m."categoryId" = e."categoryId")
-                 )
-                 AND CASE
-                   WHEN d."listKey" LIKE 'personal:%' THEN COALESCE(pe."email", false)
-                   ELSE COALESCE(s."email", false)
-                        AND (s."level" = 'EVERYTHING' OR (s."level" = 'NEW_THREADS' AND d."reason" IN ('NEW_THREAD_PRODUCT', 'NEW_THREAD_CATEGORY')))
-                 END
-               ) AS "consented"
+               ${DELIVERY_CONSENTED} AS "consented"
         FROM "EmailDelivery" d
-        JOIN "User" u ON u."id" = d."userId"
-        JOIN "NotificationEvent" e ON e."id" = d."eventId"
-        JOIN "Thread" t ON t."id" = e."threadId"
-        JOIN "Post" p ON p."id" = e."postId"
+        ${DELIVERY_CONSENT_JOINS}
         JOIN "Product" pr ON pr."id" = e."productId"
         LEFT JOIN "Category" c ON c."id" = e."categoryId"
         LEFT JOIN "User" a ON a."id" = e."actorId"
-        LEFT JOIN "EmailPreference" ep ON ep."userId" = d."userId"
-        LEFT JOIN "AlertSubscription" s ON s."userId" = d."userId" AND (
-             (split_part(d."listKey", ':', 1) = 'product' AND s."productId" = split_part(d."listKey", ':', 2))
-          OR (split_part(d."listKey", ':', 1) = 'category' AND s."categoryId" = split_part(d."listKey", ':', 2))
-          OR (split_part(d."listKey", ':', 1) = 'thread' AND s."threadId" = split_part(d."listKey", ':', 2)))
-        LEFT JOIN "PersonalEventPreference" pe ON pe."userId" = d."userId" AND d."listKey" = 'personal:' || pe."event"::text
         WHERE d."id" = ${id}`;
       const row = rows[0];
       if (!row) return null;
