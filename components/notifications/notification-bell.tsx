@@ -21,8 +21,8 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const { unread, setUnread, getUnread } = useUnreadCount(initialUnread);
   const [announcement, setAnnouncement] = useState("");
   // The handlers below live as long as the connection: they read the latest functions through a ref.
-  const latest = useRef({ setUnread, getUnread });
-  latest.current = { setUnread, getUnread };
+  const latest = useRef({ setUnread, getUnread, t });
+  latest.current = { setUnread, getUnread, t };
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -36,7 +36,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
         if (!event) return;
         const before = latest.current.getUnread();
         latest.current.setUnread(event.unread);
-        if (before !== undefined && event.unread > before) setAnnouncement(t("arrived", { count: event.unread }));
+        if (before !== undefined && event.unread > before) setAnnouncement(latest.current.t("arrived", { count: event.unread }));
       });
       source = next;
     }
@@ -66,7 +66,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       if (closeTimer) clearTimeout(closeTimer);
       close();
     };
-  }, [t]);
+  }, []);
 
   const current = pathname === NOTIFICATIONS_PATH;
   return (
