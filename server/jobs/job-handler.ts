@@ -14,6 +14,8 @@ export type JobHandler = {
   handle: (jobs: PgBoss.Job<Record<string, unknown>>[], context: JobContext) => Promise<void>;
   /** Also run it on this cron (pg-boss cron, minute precision, UTC), e.g. "* * * * *". */
   cron?: string;
+  /** Also run it once when a worker starts (work whose time passed while no worker ran). */
+  runAtStart?: boolean;
   batchSize?: number;
   pollingIntervalSeconds?: number;
 };

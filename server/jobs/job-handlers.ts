@@ -3,6 +3,7 @@ import { fanOutJob } from "./fan-out-job";
 import type { JobHandler } from "./job-handler";
 import { sweepJob } from "./sweep-job";
 import { sendEmailJob } from "@/server/notifications/send-email-job";
+import { digestJob } from "@/server/notifications/digest-job";
 
 /**
  * Every handler a worker runs. To add one: write a `JobHandler` (queue from queue-names.ts,
@@ -12,4 +13,5 @@ export const JOB_HANDLERS: readonly JobHandler[] = [
   fanOutJob,
   sweepJob,
   sendEmailJob,
+  digestJob,
 ];

@@ -11,5 +11,6 @@ export async function startWorker(boss: PgBoss, handlers: readonly JobHandler[] 
     if (handler.pollingIntervalSeconds) options.pollingIntervalSeconds = handler.pollingIntervalSeconds;
     await boss.work<Record<string, unknown>>(handler.queue, options, (jobs) => handler.handle(jobs, { boss }));
     if (handler.cron) await boss.schedule(handler.queue, handler.cron);
+    if (handler.runAtStart) await boss.send(handler.queue, {});
   }
 }
