@@ -6,6 +6,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { TextLink } from "@/components/ui/text-link";
 import { isDevMailboxEnabled } from "@/server/mail/is-dev-mailbox-enabled";
 import { getDevMail } from "@/server/mail/get-dev-mail";
+import { findOneClickUnsubscribeUrl } from "@/server/mail/find-one-click-unsubscribe-url";
+import { OneClickUnsubscribeForm } from "@/components/mailbox/one-click-unsubscribe-form";
 
 const VIEWS = ["html", "text", "headers"] as const;
 type View = (typeof VIEWS)[number];
@@ -54,6 +56,7 @@ export default async function DevMailPage({ params, searchParams }: Props) {
   const mail = await getDevMail(id);
   if (!mail) notFound();
   const [t, format] = await Promise.all([getTranslations("mailbox"), getFormatter()]);
+  const oneClickUrl = findOneClickUnsubscribeUrl(mail.headers);
 
   const summary: [string, string][] = [
     [t("from"), mail.from],
@@ -79,6 +82,7 @@ export default async function DevMailPage({ params, searchParams }: Props) {
           </div>
         ))}
       </dl>
+      {oneClickUrl && <OneClickUnsubscribeForm mailId={mail.id} url={oneClickUrl} />}
 
       <nav aria-label={t("views.label")} className="mt-6 border-b border-zinc-200 dark:border-zinc-800">
         <ul className="flex gap-1">
