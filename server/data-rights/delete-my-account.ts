@@ -65,6 +65,10 @@ export async function deleteMyAccount(userId: string, request: AccountDeletionRe
     await tx.alertSubscription.deleteMany({ where: { userId } });
     await tx.personalEventPreference.deleteMany({ where: { userId } });
     await tx.emailPreference.deleteMany({ where: { userId } });
+    // Their inbox and their queued or sent alerts: about them, for them only.
+    await tx.notification.deleteMany({ where: { userId } });
+    await tx.emailDelivery.deleteMany({ where: { userId } });
+    await tx.digest.deleteMany({ where: { userId } });
     await tx.user.update({
       where: { id: userId },
       data: {

@@ -7,7 +7,8 @@ import { editPost } from "@/server/discussions/edit-post";
 import { replyToPost } from "@/server/discussions/reply-to-post";
 import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtures/catalog";
 import { createWriter } from "@/test/fixtures/discussion-writers";
-import { fanOutEvent, NOTIFICATIONS_CHANNEL } from "./fan-out-event";
+import { fanOutEvent } from "./fan-out-event";
+import { NOTIFICATIONS_LIVE_CHANNEL as NOTIFICATIONS_CHANNEL } from "./notifications-live-channel";
 
 type Level = "EVERYTHING" | "NEW_THREADS" | "NORMAL" | "MUTED";
 type Target = { productId: string } | { categoryId: string } | { threadId: string };

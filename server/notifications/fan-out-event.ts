@@ -2,9 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/prisma/client";
 import { publishLiveEvent } from "@/server/live/publish-live-event";
-
-/** Live channel told (after commit) that an event produced in-app notifications: payload { eventId }. */
-export const NOTIFICATIONS_CHANNEL = "notifications";
+import { NOTIFICATIONS_LIVE_CHANNEL } from "./notifications-live-channel";
 
 export type FanOutResult =
   | { status: "done"; inApp: number; email: number }
@@ -154,7 +152,7 @@ export async function fanOutEvent(eventId: bigint): Promise<FanOutResult> {
         ON CONFLICT ("eventId", "userId") DO NOTHING`;
 
       await tx.$executeRaw`UPDATE "NotificationEvent" SET "fannedOutAt" = now() AT TIME ZONE 'UTC' WHERE "id" = ${eventId}`;
-      if (inApp > 0) await publishLiveEvent(tx, NOTIFICATIONS_CHANNEL, { eventId: eventId.toString() });
+      if (inApp > 0) await publishLiveEvent(tx, NOTIFICATIONS_LIVE_CHANNEL, { eventId: eventId.toString() });
       return { status: "done", inApp, email } as const;
     },
     // A popular product's event writes 100,000 rows in these two statements.
