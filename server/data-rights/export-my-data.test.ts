@@ -5,7 +5,11 @@ import { db } from "@/server/db/client";
 import { getConsentText } from "@/lib/consent/consent-texts";
 import { sha256Hex } from "@/lib/consent/sha256-hex";
 import { recordConsentEvent } from "@/server/membership/record-consent-event";
-import { EXPORT_FORMAT_VERSION, exportMyData } from "./export-my-data";
+import { createThread } from "@/server/discussions/create-thread";
+import { fanOutEvent } from "@/server/notifications/fan-out-event";
+import { setAlertSubscription } from "@/server/preferences/set-alert-subscription";
+import { createWriter } from "@/test/fixtures/discussion-writers";
+import { EXPORTED_ALERT_ROWS, EXPORT_FORMAT_VERSION, exportMyData } from "./export-my-data";
 
 async function createCustomer() {
   const token = uniqueToken();
@@ -139,6 +143,57 @@ describe("exportMyData", () => {
       expect.objectContaining({ source: "MODERATOR_ON_REQUEST", recordedOnYourBehalf: true, reason: "Asked by e-mail to leave" }),
     ]);
     expect(JSON.stringify(exported)).not.toContain(moderator.id);
+  });
+
+  it("contains the member's notifications and e-mail deliveries, the most recent 1,000 of each, with the totals", async () => {
+    const category = await createTestCategory();
+    const product = await createTestProduct(category.id, `Router ${uniqueToken()}`);
+    const [member, author] = [await createWriter(), await createWriter()];
+    await setAlertSubscription({ actor: { via: "session", userId: member.id }, target: { type: "product", id: product.id }, change: { level: "NEW_THREADS", email: true }, source: "PRODUCT_PAGE", locale: "en", requestId: randomUUID() });
+    const thread = await createThread({ actorId: author.id, productSlug: product.slug, kind: "QUESTION", title: `Export ${uniqueToken()}`, body: "Body", language: "en" });
+    const event = await db().notificationEvent.findFirstOrThrow({ where: { postId: thread.postId }, select: { id: true } });
+    await fanOutEvent(event.id);
+
+    const exported = await exportMyData(member.id);
+    expect(exported?.notifications).toEqual({
+      total: 1,
+      items: [{ createdAt: expect.any(String), readAt: null, event: "THREAD_CREATED", reason: "NEW_THREAD_PRODUCT", threadId: thread.threadId, postId: thread.postId }],
+    });
+    expect(exported?.emailDeliveries).toEqual({
+      total: 1,
+      items: [
+        {
+          createdAt: expect.any(String),
+          event: "THREAD_CREATED",
+          threadId: thread.threadId,
+          postId: thread.postId,
+          reason: "NEW_THREAD_PRODUCT",
+          list: `product:${product.id}`,
+          frequency: "IMMEDIATE",
+          status: "PENDING",
+          attempts: 0,
+          dueAt: expect.any(String),
+          sentAt: null,
+          messageId: null,
+          digestId: null,
+        },
+      ],
+    });
+    // Nothing about the author beyond the public thread and post ids.
+    expect(JSON.stringify(exported)).not.toContain(author.id);
+
+    // Bounded: 1,005 more notifications, the export keeps the newest 1,000 and says how many exist.
+    const events = await db().notificationEvent.createManyAndReturn({
+      data: Array.from({ length: EXPORTED_ALERT_ROWS + 5 }, () => ({ kind: "THREAD_CREATED" as const, threadId: thread.threadId, postId: thread.postId, productId: product.id, categoryId: category.id, actorId: author.id, fannedOutAt: new Date() })),
+      select: { id: true },
+    });
+    await db().notification.createMany({
+      data: events.map((created, index) => ({ userId: member.id, eventId: created.id, reason: "NEW_THREAD_PRODUCT" as const, threadId: thread.threadId, postId: thread.postId, createdAt: new Date(Date.UTC(2030, 0, 1) + index * 1000) })),
+    });
+    const bounded = await exportMyData(member.id);
+    expect(bounded?.notifications.total).toBe(EXPORTED_ALERT_ROWS + 6);
+    expect(bounded?.notifications.items).toHaveLength(EXPORTED_ALERT_ROWS);
+    expect(bounded?.notifications.items[0]!.createdAt).toBe(new Date(Date.UTC(2030, 0, 1) + (EXPORTED_ALERT_ROWS + 4) * 1000).toISOString());
   });
 
   it("is null for an unknown account", async () => {

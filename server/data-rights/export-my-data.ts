@@ -9,6 +9,9 @@ import { CONSENT_EVENT_ORDER, CONSENT_EVENT_SELECT } from "@/server/membership/c
  */
 export const EXPORT_FORMAT_VERSION = 1;
 
+/** Notifications and e-mail deliveries exported: the most recent ones (the total is given too). */
+export const EXPORTED_ALERT_ROWS = 1_000;
+
 const exportedUser = {
   id: true,
   email: true,
@@ -33,6 +36,30 @@ const exportedUser = {
     orderBy: [{ sentAt: "desc" }, { id: "asc" }],
     select: { sentAt: true, kind: true, subject: true, messageId: true },
   },
+  // Only ids of the thread and post: who wrote them is someone else's data.
+  notifications: {
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: EXPORTED_ALERT_ROWS,
+    select: { createdAt: true, readAt: true, reason: true, threadId: true, postId: true, event: { select: { kind: true } } },
+  },
+  emailDeliveries: {
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: EXPORTED_ALERT_ROWS,
+    select: {
+      createdAt: true,
+      reason: true,
+      listKey: true,
+      frequency: true,
+      status: true,
+      attempts: true,
+      dueAt: true,
+      sentAt: true,
+      messageId: true,
+      digestId: true,
+      event: { select: { kind: true, threadId: true, postId: true } },
+    },
+  },
+  _count: { select: { notifications: true, emailDeliveries: true } },
 } satisfies Prisma.UserSelect;
 
 type ExportedUser = Prisma.UserGetPayload<{ select: typeof exportedUser }>;
@@ -107,5 +134,35 @@ function toExportDocument(user: ExportedUser, now: Date) {
       subject: email.subject,
       messageId: email.messageId,
     })),
+    // The most recent EXPORTED_ALERT_ROWS of each, newest first, with how many there are in all.
+    notifications: {
+      total: user._count.notifications,
+      items: user.notifications.map((notification) => ({
+        createdAt: notification.createdAt.toISOString(),
+        readAt: iso(notification.readAt),
+        event: notification.event.kind,
+        reason: notification.reason,
+        threadId: notification.threadId,
+        postId: notification.postId,
+      })),
+    },
+    emailDeliveries: {
+      total: user._count.emailDeliveries,
+      items: user.emailDeliveries.map((delivery) => ({
+        createdAt: delivery.createdAt.toISOString(),
+        event: delivery.event.kind,
+        threadId: delivery.event.threadId,
+        postId: delivery.event.postId,
+        reason: delivery.reason,
+        list: delivery.listKey,
+        frequency: delivery.frequency,
+        status: delivery.status,
+        attempts: delivery.attempts,
+        dueAt: delivery.dueAt.toISOString(),
+        sentAt: iso(delivery.sentAt),
+        messageId: delivery.messageId,
+        digestId: delivery.digestId?.toString() ?? null,
+      })),
+    },
   };
 }
