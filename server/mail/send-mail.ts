@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
-import { encodeWord, isPlainText } from "nodemailer/lib/mime-funcs";
+import * as mimeFuncsModule from "nodemailer/lib/mime-funcs";
 import { env } from "@/server/env";
 import { isEmailSuppressed } from "./is-email-suppressed";
 import { isUndeliverableAddress } from "./is-undeliverable-address";
@@ -62,6 +62,10 @@ export type MailOutcome =
       status: "not-sent";
       reason: "suppressed" | "undeliverable-address";
     };
+
+// CommonJS whose exports Node's own ESM loader cannot list (tsx: `npm run worker`, the bench):
+// there they are on the default export; bundlers and vitest give them either way.
+const { encodeWord, isPlainText } = (mimeFuncsModule as { default?: typeof mimeFuncsModule }).default ?? mimeFuncsModule;
 
 const globalForMail = globalThis as unknown as { entraideSmtp?: { url: string; transporter: Transporter } };
 

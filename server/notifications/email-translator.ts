@@ -1,5 +1,7 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl/core is what next-intl re-exports, without React: it also loads in plain Node (tsx:
+// `npm run worker`, the bench), where next-intl's react-server entry cannot.
+import { createTranslator } from "use-intl/core";
 import type { AppLocale } from "@/lib/i18n/locales";
 import enCommon from "@/messages/en/common.json";
 import frCommon from "@/messages/fr/common.json";
