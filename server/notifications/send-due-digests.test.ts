@@ -126,9 +126,10 @@ describe("sendDueDigests", () => {
     expect(message.subject).toBe("Your daily digest: 3 new posts in 2 threads");
 
     const digest = await db().digest.findFirstOrThrow({ where: { userId: member.id } });
-    expect(digest).toMatchObject({ frequency: "DAILY", status: "SENT", messageId: `<digest-${digest.id}@help.shop.test>` });
+    const messageId = `<digest-daily-${slot.getTime()}-${member.id}@help.shop.test>`;
+    expect(digest).toMatchObject({ frequency: "DAILY", status: "SENT", messageId });
     expect(digest.dueAt.getTime()).toBe(slot.getTime());
-    expect(message.messageId).toBe(`<digest-${digest.id}@help.shop.test>`);
+    expect(message.messageId).toBe(messageId);
     expect((await pendingOf(member.id)).map((row) => [row.status, row.digestId])).toEqual([["SENT", digest.id], ["SENT", digest.id], ["SENT", digest.id]]);
 
     // The same headers as every alert e-mail; the list is "digest".

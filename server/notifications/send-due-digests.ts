@@ -66,7 +66,8 @@ type ItemRow = {
  * and re-checks consent per item with the immediate sender's SQL (delivery-consent-sql.ts):
  * withdrawn items are SKIPPED; if anything is left, ONE e-mail in the member's language, grouped
  * by product then thread, with the digest's List-Id and one-click List-Unsubscribe (list
- * "digest": pauses all alert e-mail) and the Message-ID <digest-<id>@host>; the deliveries become
+ * "digest": pauses all alert e-mail) and a Message-ID made of the slot and member (stable across a
+ * crash and resend); the deliveries become
  * SENT with the digest's id. Nothing left: the Digest is SKIPPED, no e-mail.
  *
  * SMTP failure: the digest counts an attempt, its items stay PENDING (attached to it) and come
@@ -194,7 +195,9 @@ async function sendMemberDigest(userId: string, now: Date): Promise<Outcome | nu
           kind: "alert",
           ...message,
           list: { id: `digest.${host}`, name: listName, unsubscribeUrl },
-          messageId: `<digest-${digest.id}@${host}>`,
+          // From the slot, not the row id: a crash after SMTP accepted it rolls the Digest row back,
+          // and the resend must carry the same Message-ID so receivers drop the copy.
+          messageId: `<digest-${digest.frequency.toLowerCase()}-${digest.dueAt.getTime()}-${userId}@${host}>`,
         });
         if (outcome.status === "not-sent") {
           await tx.emailDelivery.updateMany({ where: { id: { in: keptList } }, data: { status: "SKIPPED", lastError: outcome.reason, digestId: null } });
