@@ -73,12 +73,12 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
         text.push(`  ${t("digest.wrote", { actor: post.actorName })}`, ...post.excerpt.split("\n").map((line) => `  > ${line}`));
       }
       if (thread.postCount > thread.posts.length) text.push(`  ${t("digest.morePosts", { count: thread.postCount - thread.posts.length })}`);
-      text.push(`  ${t("digest.openThread")}: ${thread.url}`);
+      text.push(`  ${t("digest.openThreadText")} ${thread.url}`);
       for (const why of whys(thread)) text.push(`  ${why}`);
       text.push("");
     }
   }
-  if (input.moreThreads > 0) text.push(t("digest.moreThreads", { count: input.moreThreads }), `${t("digest.allNotifications")}: ${input.notificationsUrl}`, "");
+  if (input.moreThreads > 0) text.push(t("digest.moreThreads", { count: input.moreThreads }), `${t("digest.allNotificationsText")} ${input.notificationsUrl}`, "");
   text.push(
     "-- ",
     t(`digest.whyDigest.${input.frequency}`),
