@@ -13,6 +13,9 @@ import { setEmailPaused } from "@/server/preferences/set-email-paused";
 import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtures/catalog";
 import { createWriter } from "@/test/fixtures/discussion-writers";
 import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
+import { createJobQueue } from "@/server/jobs/create-job-queue";
+import { startWorker } from "@/server/jobs/start-worker";
+import { digestJob } from "./digest-job";
 import { fanOutEvent } from "./fan-out-event";
 import { sendDueDigests } from "./send-due-digests";
 
@@ -229,12 +232,17 @@ describe("sendDueDigests", () => {
     for (let round = 0; round < 5; round += 1) {
       const [a, b] = await Promise.all([sendDueDigests({ now: slot }), sendDueDigests({ now: slot })]);
       expect(a.sent + b.sent).toBe(round === 0 ? 3 : 0);
+      expect(a.moved + b.moved).toBe(0);
     }
     expect(sink.messages).toHaveLength(3);
     for (const member of members) {
       const address = await emailOf(member.id);
       expect(sink.messages.filter((message) => to(message).includes(address))).toHaveLength(1);
-      expect(await db().digest.count({ where: { userId: member.id } })).toBe(1);
+      const [digest, ...others] = await db().digest.findMany({ where: { userId: member.id }, select: { id: true, status: true } });
+      expect(others).toEqual([]);
+      expect(digest!.status).toBe("SENT");
+      // Every item in that one digest, none moved or touched by the losing run.
+      expect((await pendingOf(member.id)).map((row) => [row.status, row.digestId, row.dueAt.getTime()])).toEqual(Array(3).fill(["SENT", digest!.id, slot.getTime()]));
     }
   });
 
@@ -289,4 +297,25 @@ describe("sendDueDigests", () => {
     expect(sink.messages[0]!.subject).toBe("Your daily digest: 2 new posts in 2 threads");
     expect(await db().digest.findFirstOrThrow({ where: { userId: member.id }, select: { status: true, attempts: true } })).toEqual({ status: "SENT", attempts: 1 });
   });
+
+  it("the digest job runs when a worker starts (slots that passed while none ran) and is scheduled every 15 minutes", async () => {
+    const ssd = await product();
+    const member = await digestMember("DAILY");
+    await watch(member.id, ssd.id);
+    await newThread(ssd);
+    // A slot that passed an hour ago.
+    await db().emailDelivery.updateMany({ where: { userId: member.id }, data: { dueAt: new Date(Date.now() - 3_600_000) } });
+    const boss = await createJobQueue({ connectionString: url, role: "worker" });
+    try {
+      await startWorker(boss, [{ ...digestJob, pollingIntervalSeconds: 0.5 }]);
+      const address = await emailOf(member.id);
+      await sink.waitForMessage((message) => to(message).includes(address), 15_000);
+      // The e-mail is handed over before its transaction commits: wait for the row.
+      await expect.poll(() => db().digest.findFirst({ where: { userId: member.id }, select: { status: true } }), { timeout: 5_000 }).toEqual({ status: "SENT" });
+      expect(sink.messages.filter((message) => to(message).includes(address))).toHaveLength(1);
+      expect((await boss.getSchedules()).map((schedule) => [schedule.name, schedule.cron])).toContainEqual(["digest", "*/15 * * * *"]);
+    } finally {
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+    }
+  }, 30_000);
 });
