@@ -140,7 +140,7 @@ function toExportDocument(user: ExportedUser, now: Date) {
       items: user.notifications.map((notification) => ({
         createdAt: notification.createdAt.toISOString(),
         readAt: iso(notification.readAt),
-        event: notification.event.kind,
+        event: notification.event?.kind ?? null,
         reason: notification.reason,
         threadId: notification.threadId,
         postId: notification.postId,
