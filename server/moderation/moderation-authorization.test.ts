@@ -1,0 +1,88 @@
+/**
+ * The authorization matrix for every moderation server function, called directly (as the pages,
+ * actions and routes do, with the signed-in person's id or null): hiding a link is never what
+ * protects the dashboard.
+ *
+ * Rows: one per server function. Columns: signed out, the member the action is about, another
+ * member, a moderator, an admin. By default a row expects what its permission says
+ * (lib/moderation/permissions.ts): SIGN_IN_REQUIRED signed out, FORBIDDEN for members, allowed
+ * for the roles that hold it. `expected` overrides single cells.
+ * To add a function: one entry in ROWS (its permission and how to call it on the scene).
+ */
+import { describe, expect, it } from "vitest";
+import { hasPermission, type Permission } from "@/lib/moderation/permissions";
+import { db } from "@/server/db/client";
+import { isAppError, type AppErrorCode } from "@/server/errors/app-error";
+import { uniqueToken } from "@/test/fixtures/catalog";
+import { createWritableProduct, createWriter } from "@/test/fixtures/discussion-writers";
+import { createTestReply, createTestThread } from "@/test/fixtures/discussion-threads";
+import { getModerationOverview } from "./get-moderation-overview";
+
+type Viewer = "signedOut" | "member" | "otherMember" | "moderator" | "admin";
+type Expected = "allowed" | AppErrorCode;
+const VIEWERS: readonly Viewer[] = ["signedOut", "member", "otherMember", "moderator", "admin"];
+
+/**
+ * Fresh for every cell: `member` wrote a question (thread, opening post) that `otherMember`
+ * answered (reply). Moderation functions act on `member` (or their posts) unless a row says otherwise.
+ */
+async function scene() {
+  const [product, member, otherMember, moderator, admin] = await Promise.all([
+    createWritableProduct(),
+    createWriter(),
+    createWriter(),
+    createWriter({ role: "MODERATOR" }),
+    createWriter({ role: "ADMIN" }),
+  ]);
+  const thread = await createTestThread({ productId: product.id, authorId: member.id });
+  const reply = await createTestReply(thread.id, otherMember.id, null);
+  const people = { member, otherMember, moderator, admin };
+  const actors: Record<Viewer, string | null> = { signedOut: null, member: member.id, otherMember: otherMember.id, moderator: moderator.id, admin: admin.id };
+  const emails = await db().user.findMany({ where: { id: { in: Object.values(people).map((p) => p.id) } }, select: { id: true, email: true } });
+  const emailOf = (id: string) => emails.find((row) => row.id === id)!.email;
+  return { product, thread, openingPostId: thread.posts[0]!.id, reply, people, actors, emailOf, token: uniqueToken() };
+}
+export type ModerationScene = Awaited<ReturnType<typeof scene>>;
+
+type Row = {
+  /** The server function's name. */
+  name: string;
+  permission: Permission;
+  run: (scene: ModerationScene, actorId: string | null) => Promise<unknown>;
+  /** Cells that differ from what `permission` implies. */
+  expected?: Partial<Record<Viewer, Expected>>;
+};
+
+const ROWS: Row[] = [
+  { name: "getModerationOverview", permission: "moderation.access", run: (_, actorId) => getModerationOverview(actorId) },
+];
+
+function expectedFor(row: Row, viewer: Viewer): Expected {
+  const override = row.expected?.[viewer];
+  if (override) return override;
+  if (viewer === "signedOut") return "SIGN_IN_REQUIRED";
+  const role = viewer === "moderator" ? "MODERATOR" : viewer === "admin" ? "ADMIN" : "MEMBER";
+  return hasPermission(role, row.permission) ? "allowed" : "FORBIDDEN";
+}
+
+describe("moderation functions: authorization matrix", () => {
+  const cells = ROWS.flatMap((row) => VIEWERS.map((viewer) => ({ name: row.name, viewer, expected: expectedFor(row, viewer), row })));
+
+  it.each(cells)("$name × $viewer → $expected", async ({ viewer, expected, row }) => {
+    const current = await scene();
+    const auditBefore = await db().auditLogEntry.count({ where: { actorId: { in: Object.values(current.people).map((p) => p.id) } } });
+    const outcome = await row.run(current, current.actors[viewer]).then(
+      () => "allowed" as const,
+      (error: unknown) => (isAppError(error) ? error.code : error),
+    );
+    expect(outcome).toBe(expected);
+    // A refused call leaves no trace in the audit log (nothing happened).
+    if (expected !== "allowed") {
+      expect(await db().auditLogEntry.count({ where: { actorId: { in: Object.values(current.people).map((p) => p.id) } } })).toBe(auditBefore);
+    }
+  });
+
+  it("lists each server function once", () => {
+    expect(new Set(ROWS.map((row) => row.name)).size).toBe(ROWS.length);
+  });
+});
