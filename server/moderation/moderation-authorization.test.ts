@@ -17,6 +17,7 @@ import { uniqueToken } from "@/test/fixtures/catalog";
 import { createWritableProduct, createWriter } from "@/test/fixtures/discussion-writers";
 import { createTestReply, createTestThread } from "@/test/fixtures/discussion-threads";
 import { getModerationOverview } from "./get-moderation-overview";
+import { getCommunityHealth } from "./get-community-health";
 
 type Viewer = "signedOut" | "member" | "otherMember" | "moderator" | "admin";
 type Expected = "allowed" | AppErrorCode;
@@ -55,6 +56,7 @@ type Row = {
 
 const ROWS: Row[] = [
   { name: "getModerationOverview", permission: "moderation.access", run: (_, actorId) => getModerationOverview(actorId) },
+  { name: "getCommunityHealth", permission: "health.view", run: (_, actorId) => getCommunityHealth(actorId, { weeks: 4 }) },
 ];
 
 function expectedFor(row: Row, viewer: Viewer): Expected {
