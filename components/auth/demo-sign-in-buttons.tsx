@@ -28,6 +28,11 @@ export function DemoSignInButtons({ accounts, callbackPath }: { accounts: DemoAc
     setError(null);
     startTransition(async () => {
       const result = await signIn("demo", { email, callbackUrl: callbackPath, redirect: false }).catch(() => undefined);
+      // A suspended account: the sign-in page explains until when and why.
+      if (result?.error === "Suspended" && result.url) {
+        window.location.assign(result.url);
+        return;
+      }
       if (!result?.ok || result.error) {
         setSigningIn(null);
         setError(t("errors.CredentialsSignin"));

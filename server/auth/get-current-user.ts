@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { db } from "@/server/db/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { restrictionInForce } from "@/server/moderation/find-active-sanctions";
 import { sessionOptions } from "./session-options";
 
 /**
@@ -17,7 +18,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const user = await db().user.findUnique({
     // A deleted account's row stays (pseudonymous, for the ledger) but never signs anyone in,
     // even with a session token issued before the deletion on another device.
-    where: { id, deletedAt: null },
+    // A suspended member's session stops working at once, whenever it was issued.
+    where: { id, deletedAt: null, sanctions: { none: restrictionInForce("SUSPENSION", new Date()) } },
     select: { id: true, email: true, displayName: true, role: true, locale: true },
   });
   return user;

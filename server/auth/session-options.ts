@@ -3,6 +3,7 @@ import type { AuthOptions } from "next-auth";
 import { env } from "@/server/env";
 import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { isLocale } from "@/lib/i18n/locales";
+import { findRestriction } from "@/server/moderation/find-active-sanctions";
 
 /**
  * The part of the next-auth configuration that reading a session needs (secret, JWT strategy,
@@ -16,6 +17,14 @@ export function sessionOptions(): Omit<AuthOptions, "providers"> {
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     callbacks: {
+      async signIn({ user, email }) {
+        // Asking for a link always "works" (whether an address is suspended is nobody else's
+        // business); using it, or a demo sign-in, is refused while a suspension is in force, and
+        // the sign-in page shows its end and reason to the person who proved they own the address.
+        if (email?.verificationRequest) return true;
+        const suspension = user?.id ? await findRestriction(user.id, "SUSPENSION") : null;
+        return suspension ? `/signin?error=Suspended&sanction=${encodeURIComponent(suspension.id)}` : true;
+      },
       jwt({ token, user }) {
         // `user` is only present on the request that signs the person in.
         if (user) {

@@ -3,14 +3,14 @@ import { db, type Prisma } from "@/server/db/client";
 import { countPages, type Paged } from "@/lib/pagination";
 import { threadSummarySelect, toThreadSummary, type ThreadSummary } from "./thread-summary";
 
-/** One page of non-deleted threads matching `where`, most recently active first, with the total. */
+/** One page of non-deleted threads matching `where`, pinned first (latest pin first), then most recently active, with the total. */
 export async function pageThreadSummaries(where: Prisma.ThreadWhereInput, page: number, pageSize: number): Promise<Paged<ThreadSummary>> {
   const visible = { ...where, deletedAt: null };
   const [total, rows] = await Promise.all([
     db().thread.count({ where: visible }),
     db().thread.findMany({
       where: visible,
-      orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+      orderBy: [{ pinnedAt: { sort: "desc", nulls: "last" } }, { lastActivityAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: threadSummarySelect,

@@ -2,6 +2,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { threadPath } from "@/lib/discussions/discussion-paths";
 import { getThread } from "@/server/discussions/get-thread";
+import { redirectMergedThread } from "@/server/moderation/redirect-merged-thread";
 
 type ThreadIdPageProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -10,7 +11,10 @@ export default async function ThreadIdPage({ params, searchParams }: ThreadIdPag
   await connection();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const thread = await getThread(id);
-  if (!thread) notFound();
+  if (!thread) {
+    await redirectMergedThread(id, query.post);
+    notFound();
+  }
   const post = typeof query.post === "string" ? query.post : null;
   permanentRedirect(post ? `${threadPath(thread.id, thread.slug)}?post=${encodeURIComponent(post)}#post-${encodeURIComponent(post)}` : threadPath(thread.id, thread.slug));
 }

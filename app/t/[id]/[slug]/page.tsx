@@ -25,6 +25,7 @@ import { findVerifiedOwners } from "@/server/discussions/find-verified-owners";
 import { getThread } from "@/server/discussions/get-thread";
 import { getViewerWriteRole } from "@/server/discussions/get-viewer-write-role";
 import { listThreadReplies } from "@/server/discussions/list-thread-replies";
+import { redirectMergedThread } from "@/server/moderation/redirect-merged-thread";
 
 // Top-level replies per page, each with its whole subtree.
 const TOP_LEVEL_REPLIES_PER_PAGE = 20;
@@ -43,7 +44,10 @@ function pageHref(id: string, slug: string, page: number): string {
 export async function generateMetadata({ params, searchParams }: ThreadPageProps): Promise<Metadata> {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const thread = await loadThread(id);
-  if (!thread) notFound();
+  if (!thread) {
+    await redirectMergedThread(id, query.post);
+    notFound();
+  }
   const page = parsePageParam(query.page) ?? 1;
   return {
     title: thread.title,
@@ -56,7 +60,11 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
   await connection();
   const [{ id, slug }, query] = await Promise.all([params, searchParams]);
   const thread = await loadThread(id);
-  if (!thread) notFound();
+  if (!thread) {
+    // A duplicate merged into another thread: its old address (and post permalinks) lead there.
+    await redirectMergedThread(id, query.post);
+    notFound();
+  }
   if (slug !== thread.slug) permanentRedirect(`${threadPath(thread.id, thread.slug)}${keptQuery(query)}`);
 
   // A permalink names a post, not a page: open the page that holds it.
