@@ -16,7 +16,9 @@ import { isAppError, type AppErrorCode } from "@/server/errors/app-error";
 import { uniqueToken } from "@/test/fixtures/catalog";
 import { createWritableProduct, createWriter } from "@/test/fixtures/discussion-writers";
 import { createTestReply, createTestThread } from "@/test/fixtures/discussion-threads";
+import { exportAuditEntries } from "./export-audit-entries";
 import { getModerationOverview } from "./get-moderation-overview";
+import { listAuditEntries } from "./list-audit-entries";
 import { getCommunityHealth } from "./get-community-health";
 
 type Viewer = "signedOut" | "member" | "otherMember" | "moderator" | "admin";
@@ -56,6 +58,8 @@ type Row = {
 
 const ROWS: Row[] = [
   { name: "getModerationOverview", permission: "moderation.access", run: (_, actorId) => getModerationOverview(actorId) },
+  { name: "listAuditEntries", permission: "audit.view", run: (_, actorId) => listAuditEntries(actorId, {}) },
+  { name: "exportAuditEntries", permission: "audit.view", run: async (s, actorId) => (await exportAuditEntries(actorId, { targetId: s.token }, s.token)).next() },
   { name: "getCommunityHealth", permission: "health.view", run: (_, actorId) => getCommunityHealth(actorId, { weeks: 4 }) },
 ];
 
