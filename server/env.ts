@@ -41,6 +41,10 @@ export const envSchema = z.object({
   TOKEN_SIGNING_KEYS: devOnlyDefault(tokenSigningKeysSchema, "dev:development-only-token-signing-key-0123456789"),
   // The retailer that runs the community, named in the footer and the home page introduction.
   SHOP_NAME: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).max(80).default("Octet Hardware")),
+  // Moderation: OPEN flags that hide a post until a moderator reviews it, and how many of a new
+  // member's first posts wait for review before anyone sees them (0 = no pre-moderation).
+  MODERATION_FLAG_THRESHOLD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100).default(3)),
+  MODERATION_PREMODERATED_POSTS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(100).default(0)),
   // DKIM signing of outgoing mail (all three or none): the signing domain, the selector published
   // in DNS (<selector>._domainkey.<domain>) and the PEM private key (literal "\n" allowed).
   DKIM_DOMAIN: optionalText,

@@ -6,6 +6,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { findMember } from "@/server/membership/find-member";
+import { isPreModerated, queueForPreModeration } from "@/server/moderation/apply-pre-moderation";
 import { recordNotificationEvent } from "@/server/notifications/record-notification-event";
 import { recordPostMentions } from "@/server/notifications/record-post-mentions";
 import { checkPostingRate } from "./check-posting-rate";
@@ -36,6 +37,8 @@ export async function createThread(input: CreateThreadInput): Promise<{ threadId
 
   const created = await db().$transaction(async (tx) => {
     await checkPostingRate(tx, member.id);
+    // A pre-moderated newcomer's thread waits for review, hidden (and unannounced) until approved.
+    const preModerated = await isPreModerated(tx, member);
     const now = new Date();
     const thread = await tx.thread.create({
       data: {
@@ -60,9 +63,11 @@ export async function createThread(input: CreateThreadInput): Promise<{ threadId
         bodyHtml,
         language: input.language,
         createdAt: now,
+        visibility: preModerated ? "PENDING_REVIEW" : "VISIBLE",
       },
       select: { id: true },
     });
+    if (preModerated) await queueForPreModeration(tx, post.id);
     // The outbox row commits with the thread (or not at all); mentions point at it.
     const eventId = await recordNotificationEvent(tx, { kind: "THREAD_CREATED", threadId: thread.id, postId: post.id, actorId: member.id });
     await recordPostMentions(tx, { postId: post.id, userIds: mentionedUserIds, eventId });

@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { findMember } from "@/server/membership/find-member";
+import { isPreModerated, queueForPreModeration } from "@/server/moderation/apply-pre-moderation";
 import { recordNotificationEvent } from "@/server/notifications/record-notification-event";
 import { recordPostMentions } from "@/server/notifications/record-post-mentions";
 import { checkPostingRate } from "./check-posting-rate";
@@ -56,6 +57,8 @@ export async function replyToPost(input: ReplyToPostInput): Promise<{ postId: st
     }
 
     await checkPostingRate(tx, member.id);
+    // A pre-moderated newcomer's reply waits for review, hidden (and unannounced) until approved.
+    const preModerated = await isPreModerated(tx, member);
     const now = new Date();
     const id = generateRowId();
     await tx.post.create({
@@ -70,9 +73,11 @@ export async function replyToPost(input: ReplyToPostInput): Promise<{ postId: st
         bodyHtml,
         language: thread.language,
         createdAt: now,
+        visibility: preModerated ? "PENDING_REVIEW" : "VISIBLE",
       },
       select: { id: true },
     });
+    if (preModerated) await queueForPreModeration(tx, id);
     await tx.thread.update({
       where: { id: thread.id },
       data: { replyCount: { increment: 1 }, lastActivityAt: now },

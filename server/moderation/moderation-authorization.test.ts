@@ -16,6 +16,12 @@ import { isAppError, type AppErrorCode } from "@/server/errors/app-error";
 import { uniqueToken } from "@/test/fixtures/catalog";
 import { createWritableProduct, createWriter } from "@/test/fixtures/discussion-writers";
 import { createTestReply, createTestThread } from "@/test/fixtures/discussion-threads";
+import { claimReviewItem } from "./claim-review-item";
+import { flagPost } from "./flag-post";
+import { listReviewQueue } from "./list-review-queue";
+import { listReviewQueueProducts } from "./list-review-queue-products";
+import { openReviewItem } from "./open-review-item";
+import { resolveReviewItems } from "./resolve-review-items";
 import { exportAuditEntries } from "./export-audit-entries";
 import { getModerationOverview } from "./get-moderation-overview";
 import { listAuditEntries } from "./list-audit-entries";
@@ -56,7 +62,40 @@ type Row = {
   expected?: Partial<Record<Viewer, Expected>>;
 };
 
+/** An OPEN review item on the other member's reply (flag-like), for the queue rows. */
+const openItemOnReply = (s: ModerationScene) => openReviewItem(db() as never, s.reply.id, "FLAGGED");
+
 const ROWS: Row[] = [
+  // A member's action, not a permission: anyone signed in and a member may flag someone else's post (`member` wrote it).
+  {
+    name: "flagPost",
+    permission: "moderation.access",
+    run: (s, actorId) => flagPost({ actorId, postId: s.openingPostId, reason: "SPAM" }),
+    expected: { member: "FORBIDDEN", otherMember: "allowed", moderator: "allowed", admin: "allowed" },
+  },
+  { name: "listReviewQueue", permission: "queue.review", run: (_, actorId) => listReviewQueue(actorId, {}) },
+  { name: "listReviewQueueProducts", permission: "queue.review", run: (_, actorId) => listReviewQueueProducts(actorId) },
+  { name: "claimReviewItem", permission: "queue.review", run: async (s, actorId) => claimReviewItem({ actorId, reviewItemId: await openItemOnReply(s), claim: true, requestId: s.token }) },
+  {
+    name: "resolveReviewItems(approve)",
+    permission: "post.approve",
+    run: async (s, actorId) => resolveReviewItems({ actorId, ids: [await openItemOnReply(s)], decision: "approve", requestId: s.token }),
+  },
+  {
+    name: "resolveReviewItems(hide)",
+    permission: "post.hide",
+    run: async (s, actorId) => resolveReviewItems({ actorId, ids: [await openItemOnReply(s)], decision: "hide", reason: "Spam link", requestId: s.token }),
+  },
+  {
+    name: "resolveReviewItems(delete)",
+    permission: "post.delete",
+    run: async (s, actorId) => resolveReviewItems({ actorId, ids: [await openItemOnReply(s)], decision: "delete", reason: "Abusive", requestId: s.token }),
+  },
+  {
+    name: "resolveReviewItems(edit)",
+    permission: "post.edit",
+    run: async (s, actorId) => resolveReviewItems({ actorId, ids: [await openItemOnReply(s)], decision: "edit", reason: "Removed a link", body: "Edited text", requestId: s.token }),
+  },
   { name: "getModerationOverview", permission: "moderation.access", run: (_, actorId) => getModerationOverview(actorId) },
   { name: "listAuditEntries", permission: "audit.view", run: (_, actorId) => listAuditEntries(actorId, {}) },
   { name: "exportAuditEntries", permission: "audit.view", run: async (s, actorId) => (await exportAuditEntries(actorId, { targetId: s.token }, s.token)).next() },

@@ -22,7 +22,8 @@ export type FanOutResult =
 //   the event's PostMention rows name (new post, or the mentions an edit added); channels from
 //   PersonalEventPreference, missing row = in-app on, e-mail off;
 // - then only current members (not deleted), never the actor, never anyone who muted the thread,
-//   its product or its category (nothing overrides Muted). A deleted thread or post notifies nobody.
+//   its product or its category (nothing overrides Muted). A deleted thread or post notifies nobody,
+//   nor does a post waiting for review or hidden (approving a pre-moderated post writes a new event).
 function eligibleRecipients(eventId: bigint): Prisma.Sql {
   return Prisma.sql`
     WITH ev AS (
@@ -30,7 +31,7 @@ function eligibleRecipients(eventId: bigint): Prisma.Sql {
              t."kind"::text AS "threadKind", t."authorId" AS "threadAuthorId", p."authorId" AS "postAuthorId", p."parentId"
       FROM "NotificationEvent" e
       JOIN "Thread" t ON t."id" = e."threadId" AND t."deletedAt" IS NULL
-      JOIN "Post" p ON p."id" = e."postId" AND p."deletedAt" IS NULL
+      JOIN "Post" p ON p."id" = e."postId" AND p."deletedAt" IS NULL AND p."visibility" = 'VISIBLE'
       WHERE e."id" = ${eventId}
     ),
     candidates AS (
