@@ -35,11 +35,11 @@ export const restrictMemberSchema = z
     memberId: moderationIdField,
     kind: z.enum(["SILENCE", "SUSPENSION"], { error: "errors.INVALID_INPUT" }),
     reason: moderationReasonField,
-    duration: z.enum(SANCTION_DURATIONS, { error: "fields.durationRequired" }),
+    duration: z.enum(SANCTION_DURATIONS, { error: "members.fields.durationRequired" }),
     customDate: z
       .string()
       .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "fields.customDateInvalid")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "members.fields.customDateInvalid")
       .optional()
       .or(z.literal("").transform(() => undefined)),
   })
@@ -47,7 +47,7 @@ export const restrictMemberSchema = z
     if (value.duration !== "custom") return;
     const end = value.customDate ? new Date(`${value.customDate}T23:59:59.999Z`) : null;
     if (!end || Number.isNaN(end.getTime()) || end.getTime() <= Date.now()) {
-      context.addIssue({ code: "custom", path: ["customDate"], message: "fields.customDateInvalid" });
+      context.addIssue({ code: "custom", path: ["customDate"], message: "members.fields.customDateInvalid" });
     }
   });
 export const RESTRICT_MEMBER_FIELDS = ["memberId", "kind", "reason", "duration", "customDate"] as const;
@@ -58,7 +58,7 @@ export const REVOKE_SANCTION_FIELDS = ["sanctionId", "memberId", "reason"] as co
 /** A withdrawal the member asked for: "subscription:<id>", "personalEmail:<EVENT>" or "allEmail". */
 export const requestedWithdrawalSchema = z.object({
   memberId: moderationIdField,
-  what: z.string({ error: "fields.withdrawalRequired" }).trim().min(1, "fields.withdrawalRequired").max(100, "fields.withdrawalRequired"),
+  what: z.string({ error: "members.fields.withdrawalRequired" }).trim().min(1, "members.fields.withdrawalRequired").max(100, "members.fields.withdrawalRequired"),
   reason: moderationReasonField,
 });
 export const REQUESTED_WITHDRAWAL_FIELDS = ["memberId", "what", "reason"] as const;

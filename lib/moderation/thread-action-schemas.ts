@@ -5,11 +5,11 @@ export const MODERATION_REASON_LENGTH = { min: 3, max: 500 } as const;
 
 // Messages are keys in the "moderation" namespace, translated by the action.
 export const moderationReasonField = z
-  .string({ error: "fields.reasonRequired" })
+  .string({ error: "thread.fields.reasonRequired" })
   .overwrite(stripUnstorableCharacters)
   .trim()
-  .min(MODERATION_REASON_LENGTH.min, "fields.reasonRequired")
-  .max(MODERATION_REASON_LENGTH.max, "fields.reasonTooLong");
+  .min(MODERATION_REASON_LENGTH.min, "thread.fields.reasonRequired")
+  .max(MODERATION_REASON_LENGTH.max, "thread.fields.reasonTooLong");
 
 export const moderationIdField = z.string({ error: "errors.NOT_FOUND" }).trim().min(1, "errors.NOT_FOUND").max(64, "errors.NOT_FOUND");
 
@@ -22,7 +22,7 @@ export const THREAD_TOGGLE_FIELDS = ["threadId", "state", "reason"] as const;
 /** Move to another product, named by its slug. */
 export const moveThreadSchema = z.object({
   threadId: moderationIdField,
-  productSlug: z.string({ error: "fields.productRequired" }).trim().min(1, "fields.productRequired").max(200, "fields.productRequired"),
+  productSlug: z.string({ error: "thread.fields.productRequired" }).trim().min(1, "thread.fields.productRequired").max(200, "thread.fields.productRequired"),
   reason: moderationReasonField,
 });
 export const MOVE_THREAD_FIELDS = ["threadId", "productSlug", "reason"] as const;
@@ -41,13 +41,13 @@ export function threadIdFromReference(reference: string): string | null {
 export const mergeThreadSchema = z.object({
   threadId: moderationIdField,
   target: z
-    .string({ error: "fields.targetRequired" })
+    .string({ error: "thread.fields.targetRequired" })
     .trim()
-    .max(2000, "fields.targetInvalid")
+    .max(2000, "thread.fields.targetInvalid")
     .transform((value, context) => {
       const id = threadIdFromReference(value);
       if (!id) {
-        context.addIssue({ code: "custom", message: value ? "fields.targetInvalid" : "fields.targetRequired" });
+        context.addIssue({ code: "custom", message: value ? "thread.fields.targetInvalid" : "thread.fields.targetRequired" });
         return z.NEVER;
       }
       return id;

@@ -24,6 +24,16 @@ import { openReviewItem } from "./open-review-item";
 import { resolveReviewItems } from "./resolve-review-items";
 import { exportAuditEntries } from "./export-audit-entries";
 import { getModerationOverview } from "./get-moderation-overview";
+import { getMemberModerationView } from "./get-member-moderation-view";
+import { listMembers } from "./list-members";
+import { lockThread } from "./lock-thread";
+import { mergeThread } from "./merge-thread";
+import { moveThread } from "./move-thread";
+import { pinThread } from "./pin-thread";
+import { revokeSanction } from "./revoke-sanction";
+import { silenceMember } from "./silence-member";
+import { suspendMember } from "./suspend-member";
+import { warnMember } from "./warn-member";
 import { listAuditEntries } from "./list-audit-entries";
 import { getCommunityHealth } from "./get-community-health";
 
@@ -97,6 +107,35 @@ const ROWS: Row[] = [
     run: async (s, actorId) => resolveReviewItems({ actorId, ids: [await openItemOnReply(s)], decision: "edit", reason: "Removed a link", body: "Edited text", requestId: s.token }),
   },
   { name: "getModerationOverview", permission: "moderation.access", run: (_, actorId) => getModerationOverview(actorId) },
+  // Thread actions (M3): on `member`'s question.
+  { name: "lockThread", permission: "thread.lock", run: (s, actorId) => lockThread({ actorId, threadId: s.thread.id, locked: true, reason: "Heated", requestId: s.token }) },
+  { name: "pinThread", permission: "thread.pin", run: (s, actorId) => pinThread({ actorId, threadId: s.thread.id, pinned: true, reason: "Useful", requestId: s.token }) },
+  {
+    name: "moveThread",
+    permission: "thread.move",
+    run: async (s, actorId) => moveThread({ actorId, threadId: s.thread.id, productSlug: (await createWritableProduct()).slug, reason: "Wrong product", requestId: s.token }),
+  },
+  {
+    name: "mergeThread",
+    permission: "thread.merge",
+    run: async (s, actorId) =>
+      mergeThread({ actorId, sourceThreadId: s.thread.id, targetThreadId: (await createTestThread({ productId: s.product.id, authorId: s.people.otherMember.id })).id, reason: "Duplicate", requestId: s.token }),
+  },
+  // Sanctions (M3): on `member` (so `member` would be sanctioning themselves: refused by permission first).
+  { name: "warnMember", permission: "member.warn", run: (s, actorId) => warnMember({ actorId, memberId: s.people.member.id, reason: "Be kind", requestId: s.token }) },
+  { name: "silenceMember", permission: "member.silence", run: (s, actorId) => silenceMember({ actorId, memberId: s.people.member.id, reason: "Insults", endsAt: null, requestId: s.token }) },
+  { name: "suspendMember", permission: "member.suspend", run: (s, actorId) => suspendMember({ actorId, memberId: s.people.member.id, reason: "Threats", endsAt: null, requestId: s.token }) },
+  {
+    name: "revokeSanction",
+    permission: "member.silence",
+    run: async (s, actorId) => {
+      const sanction = await db().sanction.create({ data: { userId: s.people.member.id, kind: "SILENCE", reason: "Insults", createdById: s.people.admin.id }, select: { id: true } });
+      return revokeSanction({ actorId, sanctionId: sanction.id, reason: "Apologised", requestId: s.token });
+    },
+    // `member` is refused for lacking the permission, not (first) for lifting their own sanction.
+  },
+  { name: "listMembers", permission: "member.view", run: (s, actorId) => listMembers({ actorId, query: s.token, page: 1 }) },
+  { name: "getMemberModerationView", permission: "member.view", run: (s, actorId) => getMemberModerationView({ actorId, memberId: s.people.member.id, postsPage: 1 }) },
   { name: "listAuditEntries", permission: "audit.view", run: (_, actorId) => listAuditEntries(actorId, {}) },
   { name: "exportAuditEntries", permission: "audit.view", run: async (s, actorId) => (await exportAuditEntries(actorId, { targetId: s.token }, s.token)).next() },
   { name: "getCommunityHealth", permission: "health.view", run: (_, actorId) => getCommunityHealth(actorId, { weeks: 4 }) },
