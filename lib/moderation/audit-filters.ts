@@ -44,8 +44,8 @@ export function firstParams(params: Record<string, string | string[] | undefined
   return out;
 }
 
-/** The search string of a filtered audit view (and its export), without empty fields. */
-export function auditFiltersQuery(filters: AuditFilters, extra: Record<string, string | undefined> = {}): string {
+/** The search string of a filtered dashboard view (and its export), without empty fields. */
+export function auditFiltersQuery(filters: Readonly<Record<string, string | undefined>>, extra: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filters, ...extra })) if (value) params.set(key, value);
   const query = params.toString();

@@ -35,6 +35,8 @@ import { silenceMember } from "./silence-member";
 import { suspendMember } from "./suspend-member";
 import { warnMember } from "./warn-member";
 import { listAuditEntries } from "./list-audit-entries";
+import { exportConsentLedger } from "./export-consent-ledger";
+import { searchConsentLedger } from "./search-consent-ledger";
 import { getCommunityHealth } from "./get-community-health";
 
 type Viewer = "signedOut" | "member" | "otherMember" | "moderator" | "admin";
@@ -138,6 +140,8 @@ const ROWS: Row[] = [
   { name: "getMemberModerationView", permission: "member.view", run: (s, actorId) => getMemberModerationView({ actorId, memberId: s.people.member.id, postsPage: 1 }) },
   { name: "listAuditEntries", permission: "audit.view", run: (_, actorId) => listAuditEntries(actorId, {}) },
   { name: "exportAuditEntries", permission: "audit.view", run: async (s, actorId) => (await exportAuditEntries(actorId, { targetId: s.token }, s.token)).next() },
+  { name: "searchConsentLedger", permission: "ledger.view", run: (s, actorId) => searchConsentLedger(actorId, { member: s.people.member.id }, { requestId: s.token }) },
+  { name: "exportConsentLedger", permission: "ledger.view", run: async (s, actorId) => (await exportConsentLedger(actorId, { member: s.people.member.id }, s.token)).next() },
   { name: "getCommunityHealth", permission: "health.view", run: (_, actorId) => getCommunityHealth(actorId, { weeks: 4 }) },
 ];
 
