@@ -25,6 +25,8 @@ const server = http.createServer((request, response) => {
       text: m.text ?? "",
       html: typeof m.html === "string" ? m.html : "",
       headers: Object.fromEntries([...m.headers.keys()].map((key) => [key, String(m.headers.get(key))])),
+      // Raw header lines as received (unfolded): List-* headers are parsed into one object above.
+      headerLines: m.headerLines.map((line) => line.line.replace(/\r?\n[ \t]+/g, " ")),
     }));
   response.setHeader("content-type", "application/json");
   response.end(JSON.stringify(list));

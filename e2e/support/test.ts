@@ -13,6 +13,8 @@ export interface SentMail {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** Raw, unfolded header lines ("List-Unsubscribe: <https://…>"), in order. */
+  headerLines: string[];
 }
 
 async function axeViolations(page: Page) {
