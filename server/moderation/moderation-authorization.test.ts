@@ -37,6 +37,8 @@ import { warnMember } from "./warn-member";
 import { listAuditEntries } from "./list-audit-entries";
 import { exportConsentLedger } from "./export-consent-ledger";
 import { searchConsentLedger } from "./search-consent-ledger";
+import { listModerators } from "./list-moderators";
+import { setMemberRole } from "./set-member-role";
 import { getCommunityHealth } from "./get-community-health";
 
 type Viewer = "signedOut" | "member" | "otherMember" | "moderator" | "admin";
@@ -142,6 +144,8 @@ const ROWS: Row[] = [
   { name: "exportAuditEntries", permission: "audit.view", run: async (s, actorId) => (await exportAuditEntries(actorId, { targetId: s.token }, s.token)).next() },
   { name: "searchConsentLedger", permission: "ledger.view", run: (s, actorId) => searchConsentLedger(actorId, { member: s.people.member.id }, { requestId: s.token }) },
   { name: "exportConsentLedger", permission: "ledger.view", run: async (s, actorId) => (await exportConsentLedger(actorId, { member: s.people.member.id }, s.token)).next() },
+  { name: "listModerators", permission: "moderators.manage", run: (_, actorId) => listModerators(actorId) },
+  { name: "setMemberRole", permission: "moderators.manage", run: (s, actorId) => setMemberRole({ actorId, target: { memberId: s.people.otherMember.id }, role: "MODERATOR", requestId: s.token }) },
   { name: "getCommunityHealth", permission: "health.view", run: (_, actorId) => getCommunityHealth(actorId, { weeks: 4 }) },
 ];
 
