@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { acceptAnswerAction, deletePostAction, unacceptAnswerAction } from "@/app/t/[id]/[slug]/actions";
+import { FlagPostForm } from "@/components/moderation/flag-post-form";
 import { TextLink } from "@/components/ui/text-link";
 import { editPostPath, postRevisionsPath } from "@/lib/discussions/post-edit-paths";
 import { findPostPermissionFacts } from "@/server/discussions/find-post-permission-facts";
@@ -21,7 +22,9 @@ export async function PostOwnerActions({ postId }: { postId: string }) {
   const canDelete = member !== null && (isAuthor || member.isModerator);
   const canAccept = member !== null && thread.kind === "QUESTION" && !post.isOpening && (member.userId === thread.authorId || member.isModerator);
   const isAccepted = thread.acceptedPostId === post.id;
-  if (!isAuthor && !canDelete && !canAccept && !post.editedAt) return null;
+  // Members flag other people's posts (moderators act from the queue instead of flagging hidden ones).
+  const canFlag = member !== null && !isAuthor && post.visibility === "VISIBLE";
+  if (!isAuthor && !canDelete && !canAccept && !canFlag && !post.editedAt) return null;
 
   return (
     <div role="group" aria-label={t("owner.label")} className="mt-2 flex flex-wrap items-start gap-x-4 gap-y-2 text-sm">
@@ -50,6 +53,7 @@ export async function PostOwnerActions({ postId }: { postId: string }) {
           </div>
         </details>
       )}
+      {canFlag && <FlagPostForm postId={post.id} />}
     </div>
   );
 }

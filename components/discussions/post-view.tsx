@@ -32,13 +32,19 @@ export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context,
   return (
     <article
       id={anchor ? `post-${post.id}` : undefined}
-      aria-label={post.isDeleted ? t("deletedPost") : t("byAuthor", { name: authorName })}
+      aria-label={post.isDeleted ? t("deletedPost") : post.isWithheld ? t("withheldPost") : t("byAuthor", { name: authorName })}
       className="scroll-mt-4 rounded-lg border border-zinc-200 bg-white p-3 sm:p-4 target:border-amber-500 target:ring-2 target:ring-amber-400 dark:border-zinc-800 dark:bg-zinc-900 dark:target:border-amber-400"
     >
-      {post.isDeleted ? (
-        <p className="text-zinc-600 italic dark:text-zinc-400">{t("deletedPost")}</p>
+      {post.isDeleted || post.isWithheld ? (
+        <p className="text-zinc-600 italic dark:text-zinc-400">{post.isDeleted ? t("deletedPost") : t("withheldPost")}</p>
       ) : (
         <>
+          {post.visibility !== "VISIBLE" && (
+            // Only the author and moderators get here: say why others do not see it.
+            <p className="mb-2 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
+              {post.visibility === "PENDING_REVIEW" ? t("pendingReviewNotice") : t("hiddenNotice")}
+            </p>
+          )}
           <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
             {post.authorId ? (
               <Link href={memberPath(post.authorId)} className="font-semibold text-zinc-900 underline-offset-4 hover:underline dark:text-zinc-100">
@@ -68,8 +74,8 @@ export function PostView({ post, threadId, threadSlug, isVerifiedOwner, context,
           <div className="prose-post mt-2 break-words" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />
         </>
       )}
-      {!post.isDeleted && reactions && <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">{reactions}</div>}
-      {!post.isDeleted && actions}
+      {!post.isDeleted && !post.isWithheld && reactions && <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">{reactions}</div>}
+      {!post.isDeleted && !post.isWithheld && actions}
     </article>
   );
 }

@@ -16,6 +16,8 @@ type ThreadJsonLdProps = { thread: ThreadView; firstReplies: PostView[] };
  */
 export function ThreadJsonLd({ thread, firstReplies }: ThreadJsonLdProps) {
   const t = useTranslations("discussions.read");
+  // Only what everyone may read: a question waiting for review (seen by its author or a moderator) has none.
+  if (thread.opening.visibility !== "VISIBLE") return null;
   const site = getSiteUrl();
   const absolute = (path: string) => new URL(path, site).toString();
   const answer = (post: PostView) => ({
@@ -27,7 +29,7 @@ export function ThreadJsonLd({ thread, firstReplies }: ThreadJsonLdProps) {
     author: { "@type": "Person", name: post.authorName ?? t("formerMember") },
   });
   const suggested = firstReplies
-    .filter((reply) => !reply.isDeleted && reply.id !== thread.acceptedAnswer?.id)
+    .filter((reply) => !reply.isDeleted && reply.visibility === "VISIBLE" && reply.id !== thread.acceptedAnswer?.id)
     .slice(0, SUGGESTED_ANSWER_COUNT);
 
   const data = {
@@ -42,7 +44,7 @@ export function ThreadJsonLd({ thread, firstReplies }: ThreadJsonLdProps) {
       dateCreated: thread.createdAt.toISOString(),
       url: absolute(threadPath(thread.id, thread.slug)),
       author: { "@type": "Person", name: thread.opening.authorName ?? t("formerMember") },
-      ...(thread.acceptedAnswer ? { acceptedAnswer: answer(thread.acceptedAnswer) } : {}),
+      ...(thread.acceptedAnswer?.visibility === "VISIBLE" ? { acceptedAnswer: answer(thread.acceptedAnswer) } : {}),
       ...(suggested.length > 0 ? { suggestedAnswer: suggested.map(answer) } : {}),
     },
   };

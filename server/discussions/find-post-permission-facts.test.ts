@@ -16,8 +16,8 @@ describe("findPostPermissionFacts", () => {
       findPostPermissionFacts("no-such-post"),
     ]);
     const threadFacts = { id: thread.threadId, slug: thread.slug, kind: "QUESTION", authorId: asker.id, acceptedPostId: null, deletedAt: null };
-    expect(opening).toEqual({ id: thread.postId, authorId: asker.id, isOpening: true, editedAt: null, deletedAt: null, thread: threadFacts });
-    expect(answer).toEqual({ id: reply.postId, authorId: helper.id, isOpening: false, editedAt: null, deletedAt: null, thread: threadFacts });
+    expect(opening).toEqual({ id: thread.postId, authorId: asker.id, isOpening: true, editedAt: null, deletedAt: null, visibility: "VISIBLE", thread: threadFacts });
+    expect(answer).toEqual({ id: reply.postId, authorId: helper.id, isOpening: false, editedAt: null, deletedAt: null, visibility: "VISIBLE", thread: threadFacts });
     expect(unknown).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ export type PostPermissionFacts = {
   isOpening: boolean;
   editedAt: Date | null;
   deletedAt: Date | null;
+  visibility: "VISIBLE" | "PENDING_REVIEW" | "HIDDEN";
   thread: { id: string; slug: string; kind: "QUESTION" | "TIP" | "DISCUSSION"; authorId: string; acceptedPostId: string | null; deletedAt: Date | null };
 };
 
@@ -30,6 +31,7 @@ function loadMany(ids: string[]): Promise<Map<string, PostPermissionFacts>> {
         isOpening: true,
         editedAt: true,
         deletedAt: true,
+        visibility: true,
         thread: { select: { id: true, slug: true, kind: true, authorId: true, acceptedPostId: true, deletedAt: true } },
       },
     })

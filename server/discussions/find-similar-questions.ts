@@ -25,6 +25,7 @@ export async function findSimilarQuestions(input: { title: string; productId?: s
     FROM "Thread" t
     JOIN "Product" pr ON pr.id = t."productId"
     WHERE t.kind = 'QUESTION' AND t."deletedAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "Post" hp WHERE hp."threadId" = t.id AND hp."isOpening" AND hp."visibility" <> 'VISIBLE')
       AND ${matchesInOwnLanguage(threadTitleVector, Prisma.sql`t."language"`, query)}
     ORDER BY ${sameProduct} DESC,
       ts_rank_cd(${threadTitleVector}, ${queryForRowLanguage(Prisma.sql`t."language"`, query)}, 1) DESC,

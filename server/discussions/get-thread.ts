@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
-import { postViewSelect, toPostView, type PostView } from "./post-view";
+import { ANONYMOUS_READER, postViewSelect, toPostView, type PostReader, type PostView } from "./post-view";
 
 export type ThreadView = {
   id: string;
@@ -22,8 +22,11 @@ export type ThreadView = {
 // cuid-style ids; anything else cannot name a thread, so it is "not found" without a query.
 const ID_PATTERN = /^[a-z0-9]{8,40}$/i;
 
-/** A public thread with its opening post and accepted answer; null when unknown or deleted. */
-export async function getThread(id: string): Promise<ThreadView | null> {
+/**
+ * A public thread with its opening post and accepted answer; null when unknown or deleted, or when
+ * its opening post waits for review or is hidden and `reader` is neither its author nor a moderator.
+ */
+export async function getThread(id: string, reader: PostReader = ANONYMOUS_READER): Promise<ThreadView | null> {
   if (!ID_PATTERN.test(id)) return null;
   const thread = await db().thread.findFirst({
     where: { id, deletedAt: null },
@@ -45,7 +48,10 @@ export async function getThread(id: string): Promise<ThreadView | null> {
   });
   const opening = thread?.posts[0];
   if (!thread || !opening) return null;
-  const accepted = thread.acceptedPost && !thread.acceptedPost.deletedAt ? toPostView(thread.acceptedPost) : null;
+  const openingView = toPostView(opening, reader);
+  if (openingView.isWithheld) return null;
+  const acceptedView = thread.acceptedPost && !thread.acceptedPost.deletedAt ? toPostView(thread.acceptedPost, reader) : null;
+  const accepted = acceptedView && !acceptedView.isWithheld ? acceptedView : null;
   return {
     id: thread.id,
     slug: thread.slug,
@@ -58,7 +64,7 @@ export async function getThread(id: string): Promise<ThreadView | null> {
     createdAt: thread.createdAt,
     lastActivityAt: thread.lastActivityAt,
     product: thread.product,
-    opening: toPostView(opening),
+    opening: openingView,
     acceptedAnswer: accepted,
   };
 }

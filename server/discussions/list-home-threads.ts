@@ -6,7 +6,8 @@ export type HomeThreads = { recent: ThreadSummary[]; unanswered: ThreadSummary[]
 
 /** The home page's three short lists across the whole shop; three bounded queries in parallel. */
 export async function listHomeThreads({ limit }: { limit: number }): Promise<HomeThreads> {
-  const visible = { deletedAt: null };
+  // Not deleted, and public: a thread whose question waits for review or is hidden is listed nowhere.
+  const visible = { deletedAt: null, posts: { none: { isOpening: true, visibility: { not: "VISIBLE" as const } } } };
   const [recent, unanswered, recentlySolved] = await Promise.all([
     db().thread.findMany({
       where: visible,

@@ -23,7 +23,8 @@ export async function listSitemapEntries({ maxEntries }: { maxEntries: number })
     room === 0
       ? []
       : await db().thread.findMany({
-          where: { deletedAt: null },
+          // Public threads only: not one whose question waits for review or is hidden.
+          where: { deletedAt: null, posts: { none: { isOpening: true, visibility: { not: "VISIBLE" } } } },
           orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
           take: room,
           select: { id: true, slug: true, lastActivityAt: true },

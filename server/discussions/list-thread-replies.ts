@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { countPages } from "@/lib/pagination";
-import { postViewSelect, toPostView, type PostView } from "./post-view";
+import { ANONYMOUS_READER, postViewSelect, toPostView, type PostReader, type PostView } from "./post-view";
 
 /** Nesting stops here; deeper replies are listed flat under their depth-3 ancestor. */
 export const MAX_SHOWN_DEPTH = 3;
@@ -21,14 +21,20 @@ export type ReplyPage = {
   authorIds: string[];
 };
 
-export type ListThreadRepliesInput = { threadId: string; page: number; topLevelPerPage: number };
+export type ListThreadRepliesInput = {
+  threadId: string;
+  page: number;
+  topLevelPerPage: number;
+  /** Posts waiting for review or hidden keep their place, withheld (no body, no author) unless the reader is their author or a moderator. */
+  reader?: PostReader;
+};
 
 /**
  * One page of a thread's replies: `topLevelPerPage` top-level replies (oldest first) with their
  * whole subtrees. Two queries whatever the thread's size, so a thread with thousands of replies
  * opens as fast as a short one.
  */
-export async function listThreadReplies({ threadId, page, topLevelPerPage }: ListThreadRepliesInput): Promise<ReplyPage> {
+export async function listThreadReplies({ threadId, page, topLevelPerPage, reader = ANONYMOUS_READER }: ListThreadRepliesInput): Promise<ReplyPage> {
   const [topLevelCount, roots] = await Promise.all([
     db().post.count({ where: { threadId, depth: 1 } }),
     db().post.findMany({
@@ -47,7 +53,7 @@ export async function listThreadReplies({ threadId, page, topLevelPerPage }: Lis
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: postViewSelect,
   });
-  const posts = rows.map(toPostView);
+  const posts = rows.map((row) => toPostView(row, reader));
   return { replies: buildReplyTree(posts), page, pageCount, topLevelCount, authorIds: collectAuthorIds(posts) };
 }
 

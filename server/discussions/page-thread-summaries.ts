@@ -5,7 +5,8 @@ import { threadSummarySelect, toThreadSummary, type ThreadSummary } from "./thre
 
 /** One page of non-deleted threads matching `where`, pinned first (latest pin first), then most recently active, with the total. */
 export async function pageThreadSummaries(where: Prisma.ThreadWhereInput, page: number, pageSize: number): Promise<Paged<ThreadSummary>> {
-  const visible = { ...where, deletedAt: null };
+  // Not deleted, and public: a thread whose question waits for review or is hidden is listed nowhere.
+  const visible: Prisma.ThreadWhereInput = { ...where, deletedAt: null, posts: { none: { isOpening: true, visibility: { not: "VISIBLE" } } } };
   const [total, rows] = await Promise.all([
     db().thread.count({ where: visible }),
     db().thread.findMany({

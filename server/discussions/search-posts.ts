@@ -60,7 +60,7 @@ export async function searchPosts(params: SearchParams & { pageSize?: number }):
       SELECT DISTINCT ON (p."threadId") p."threadId", p.id AS "postId",
         ts_rank_cd(${postBodyVector}, ${queryForRowLanguage(Prisma.sql`p."language"`, query)}) AS rank
       FROM "Post" p
-      WHERE NOT p."isOpening" AND p."deletedAt" IS NULL AND ${matchesInOwnLanguage(postBodyVector, Prisma.sql`p."language"`, query)}
+      WHERE NOT p."isOpening" AND p."deletedAt" IS NULL AND p."visibility" = 'VISIBLE' AND ${matchesInOwnLanguage(postBodyVector, Prisma.sql`p."language"`, query)}
       ORDER BY p."threadId", rank DESC, p."createdAt"
     ),
     -- A question's words may be split between its title and its text: match the two as one
@@ -87,6 +87,8 @@ export async function searchPosts(params: SearchParams & { pageSize?: number }):
       pr.name AS "productName", pr.slug AS "productSlug"
     FROM scored s
     JOIN "Thread" t ON t.id = s."threadId" AND t."deletedAt" IS NULL
+      -- A thread whose question waits for review or is hidden is not public.
+      AND NOT EXISTS (SELECT 1 FROM "Post" hp WHERE hp."threadId" = t.id AND hp."isOpening" AND hp."visibility" <> 'VISIBLE')
     JOIN "Product" pr ON pr.id = t."productId"
     JOIN "Category" c ON c.id = pr."categoryId"
     WHERE TRUE

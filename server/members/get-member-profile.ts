@@ -10,7 +10,7 @@ export type MemberProfile = {
   postCount: number;
 };
 
-const VISIBLE_POST = { deletedAt: null, thread: { deletedAt: null } };
+const VISIBLE_POST = { deletedAt: null, visibility: "VISIBLE" as const, thread: { deletedAt: null } };
 
 /**
  * The public face of someone in the community, or null (→ 404) for an unknown or deleted

@@ -15,7 +15,8 @@ export type ListMemberPostsInput = { userId: string; page: number; pageSize: num
 
 /** A member's visible posts, newest first: deleted posts and posts in deleted threads are left out. */
 export async function listMemberPosts({ userId, page, pageSize }: ListMemberPostsInput): Promise<Paged<MemberPostSummary>> {
-  const where = { authorId: userId, deletedAt: null, thread: { deletedAt: null } };
+  // Public posts only: not one waiting for review or hidden by a moderator.
+  const where = { authorId: userId, deletedAt: null, visibility: "VISIBLE" as const, thread: { deletedAt: null } };
   const [total, posts] = await Promise.all([
     db().post.count({ where }),
     db().post.findMany({

@@ -12,7 +12,7 @@ export type ModerationErrorMessage = {
  * FORBIDDEN reasons (details.reason) that have their own message under "errors.<REASON>" in
  * messages/<locale>/moderation.json. Add yours here (one entry) with its two translations.
  */
-const REASONS: readonly string[] = ["MISSING_PERMISSION", "LAST_ADMIN", "NOT_A_MEMBER", "CANNOT_SANCTION_SELF", "CANNOT_SANCTION_ADMIN"];
+const REASONS: readonly string[] = ["MISSING_PERMISSION", "CLAIMED_BY_OTHER", "LAST_ADMIN", "NOT_A_MEMBER", "CANNOT_SANCTION_SELF", "CANNOT_SANCTION_ADMIN"];
 /** Codes with their own message under "errors.<CODE>". */
 const CODES: readonly string[] = ["SIGN_IN_REQUIRED", "FORBIDDEN", "NOT_FOUND", "INVALID_INPUT", "RATE_LIMITED"];
 

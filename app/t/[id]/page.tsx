@@ -1,6 +1,7 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { threadPath } from "@/lib/discussions/discussion-paths";
+import { getPostReader } from "@/server/discussions/get-post-reader";
 import { getThread } from "@/server/discussions/get-thread";
 import { redirectMergedThread } from "@/server/moderation/redirect-merged-thread";
 
@@ -10,7 +11,7 @@ type ThreadIdPageProps = { params: Promise<{ id: string }>; searchParams: Promis
 export default async function ThreadIdPage({ params, searchParams }: ThreadIdPageProps) {
   await connection();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const thread = await getThread(id);
+  const thread = await getThread(id, await getPostReader());
   if (!thread) {
     await redirectMergedThread(id, query.post);
     notFound();

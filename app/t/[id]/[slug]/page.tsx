@@ -22,6 +22,7 @@ import { isPageInRange, parsePageParam } from "@/lib/pagination";
 import { findReplyPage } from "@/server/discussions/find-reply-page";
 import { findViewerReactions, reactionAccessFor, replyIdsOf } from "@/server/discussions/find-viewer-reactions";
 import { findVerifiedOwners } from "@/server/discussions/find-verified-owners";
+import { getPostReader } from "@/server/discussions/get-post-reader";
 import { getThread } from "@/server/discussions/get-thread";
 import { getViewerWriteRole } from "@/server/discussions/get-viewer-write-role";
 import { listThreadReplies } from "@/server/discussions/list-thread-replies";
@@ -32,7 +33,8 @@ const TOP_LEVEL_REPLIES_PER_PAGE = 20;
 const META_DESCRIPTION_LENGTH = 155;
 
 // generateMetadata and the page both need the thread: one query per request.
-const loadThread = cache(getThread);
+// Posts waiting for review or hidden are shown to their author and moderators only (the reader).
+const loadThread = cache(async (id: string) => getThread(id, await getPostReader()));
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type ThreadPageProps = { params: Promise<{ id: string; slug: string }>; searchParams: Promise<SearchParams> };
@@ -73,7 +75,7 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
   const page = permalinkPage ?? parsePageParam(query.page);
   if (page === null) notFound();
 
-  const replies = await listThreadReplies({ threadId: thread.id, page, topLevelPerPage: TOP_LEVEL_REPLIES_PER_PAGE });
+  const replies = await listThreadReplies({ threadId: thread.id, page, topLevelPerPage: TOP_LEVEL_REPLIES_PER_PAGE, reader: await getPostReader() });
   if (!isPageInRange(page, replies.pageCount)) notFound();
 
   const authorIds = [thread.opening.authorId, thread.acceptedAnswer?.authorId, ...replies.authorIds].filter((value): value is string => !!value);
