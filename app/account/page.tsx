@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AccountSettingsForm } from "@/components/auth/account-settings-form";
 import { MemberControls } from "@/components/membership/member-controls";
+import { MemberActiveSanctions } from "@/components/moderation/member-active-sanctions";
 import { StatusMessage } from "@/components/membership/status-message";
 import { TextLink } from "@/components/ui/text-link";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
@@ -33,6 +34,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <dd className="mt-1 break-all">{user.email}</dd>
         <dd className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("account.emailNote")}</dd>
       </dl>
+      {/* Sanctions in force and recent warnings, with their reasons (nothing when there are none). */}
+      <MemberActiveSanctions userId={user.id} />
       <AccountSettingsForm displayName={user.displayName} locale={user.locale} />
 
       <section aria-labelledby="community-title" className="mt-10 border-t border-zinc-200 pt-8 dark:border-zinc-800">

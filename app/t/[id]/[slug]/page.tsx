@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { HelpfulVoteButton } from "@/components/discussions/helpful-vote-button";
 import { LiveThreadUpdates } from "@/components/discussions/live-thread-updates";
+import { ThreadModerationTools } from "@/components/moderation/thread-moderation-tools";
 import { MeTooButton } from "@/components/discussions/me-too-button";
 import { PostOwnerActions } from "@/components/discussions/post-owner-actions";
 import { PostView } from "@/components/discussions/post-view";
@@ -131,6 +132,8 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
         <WatchControl target={{ type: "thread", id: thread.id }} name={thread.title} returnTo={threadPath(thread.id, thread.slug)} />
         {/* "I have this question too" and its count sit under the question (MeTooButton). */}
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("replyCount", { count: thread.replyCount })}</p>
+        {/* Shown only to holders of a thread permission. */}
+        <ThreadModerationTools threadId={thread.id} />
 
         <div lang={thread.language} className="mt-4">
           <PostView
