@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ModerationNav } from "@/components/moderation/moderation-nav";
-import { MODERATION_PATH, MODERATION_SECTIONS } from "@/lib/moderation/moderation-paths";
+import { MODERATION_SECTIONS } from "@/lib/moderation/moderation-paths";
 import { hasPermission } from "@/lib/moderation/permissions";
-import { requireUser } from "@/server/auth/require-user";
+import { getCurrentUser } from "@/server/auth/get-current-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("moderation");
@@ -14,13 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The dashboard's frame. Signed out: sign in first. Signed in without "moderation.access": a
- * plain 404, so the dashboard's existence is not revealed. The role comes from the database
- * (getCurrentUser), and every page and server function checks its own permission again.
+ * The dashboard's frame. Signed in without "moderation.access": a plain 404, so the dashboard's
+ * existence is not revealed. Signed out: no frame; the page itself sends the person to sign in
+ * and back to its own address (every page under /moderation starts with requireUser(itsPath):
+ * a layout cannot see the URL, so redirecting here would always come back to /moderation).
+ * The role comes from the database (getCurrentUser), and every page and server function checks
+ * its own permission again.
  */
 export default async function ModerationLayout({ children }: { children: ReactNode }) {
   await connection();
-  const user = await requireUser(MODERATION_PATH);
+  const user = await getCurrentUser();
+  if (!user) return children;
   if (!hasPermission(user.role, "moderation.access")) notFound();
   const t = await getTranslations("moderation");
   const items = MODERATION_SECTIONS.filter((section) => hasPermission(user.role, section.permission)).map((section) => ({
