@@ -119,5 +119,12 @@ test("an admin searches the consent ledger, sees the exact text, exports it, and
   await page.goto("/moderation/moderators");
   await expect(page.getByRole("heading", { level: 1, name: "Modérateurs" })).toBeVisible();
   await expect(page.getByText("moderator@demo.entraide.test")).toBeVisible();
+  // Promoting is by e-mail; an unknown address is refused next to the field (nothing changes).
+  const email = page.getByLabel("Adresse e-mail du membre");
+  await email.fill("nobody-here@demo.entraide.test");
+  await page.getByRole("button", { name: "Nommer modérateur" }).click();
+  await expect(page.getByText("Aucun compte n’utilise cette adresse e-mail.")).toBeVisible();
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toBeFocused();
   await expectNoSidewaysScroll(page);
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { promoteModeratorAction } from "@/app/moderation/moderators/actions";
 import { FIELD_INPUT_CLASSES } from "@/components/moderation/filter-field";
@@ -17,8 +17,16 @@ export function PromoteModeratorForm() {
     if (error) inputRef.current?.focus();
   }, [error, state]);
 
+  // With JavaScript, submit without React's automatic form reset, so a refused address stays
+  // there to correct. Without JavaScript the form still posts to the action.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
+
   return (
-    <form action={action} noValidate className="mt-3 space-y-3">
+    <form action={action} onSubmit={submit} noValidate className="mt-3 space-y-3">
       <div>
         <label htmlFor={`${id}-email`} className="block font-medium">
           {t("promote.emailLabel")}

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { fieldErrorsFrom, type ActionResult } from "@/lib/action-result";
 import { promoteModeratorSchema, setRoleSchema } from "@/lib/moderation/moderator-schemas";
 import { getCurrentUser } from "@/server/auth/get-current-user";
+import { isAppError } from "@/server/errors/app-error";
 import { getRequestId } from "@/server/http/get-request-id";
 import { setMemberRole } from "@/server/moderation/set-member-role";
 import { toFailedModerationAction } from "@/server/moderation/to-failed-moderation-action";
@@ -22,6 +23,9 @@ export async function promoteModeratorAction(_previous: ActionResult | null, for
     revalidatePath(MODERATORS_PATH);
     return result.changed ? { ok: true } : { ok: false, fieldErrors: { email: [t("moderators.errors.alreadyModerator")] } };
   } catch (error) {
+    // About the address typed: shown next to the field.
+    if (isAppError(error, "NOT_FOUND")) return { ok: false, fieldErrors: { email: [t("moderators.errors.unknownEmail")] } };
+    if (isAppError(error, "FORBIDDEN") && error.details.reason === "NOT_A_MEMBER") return { ok: false, fieldErrors: { email: [t("errors.NOT_A_MEMBER")] } };
     return toFailedModerationAction(error, "Promoting a moderator");
   }
 }
