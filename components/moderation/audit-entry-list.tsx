@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { diffJson } from "@/lib/moderation/json-diff";
 import type { AuditEntryView } from "@/server/moderation/list-audit-entries";
@@ -18,7 +19,14 @@ export function AuditEntryList({ entries }: { entries: AuditEntryView[] }) {
                 <h3 id={headingId} className="font-semibold break-words">
                   <code>{entry.action}</code>{" "}
                   <span className="font-normal">
-                    {t("onTarget", { type: entry.targetType })} <code className="break-all">{entry.targetId}</code>
+                    {t("onTarget", { type: entry.targetType })}{" "}
+                    {entry.targetType === "member" ? (
+                      <Link href={`/moderation/members/${encodeURIComponent(entry.targetId)}`} className="underline underline-offset-4 hover:decoration-2">
+                        <code className="break-all">{entry.targetId}</code>
+                      </Link>
+                    ) : (
+                      <code className="break-all">{entry.targetId}</code>
+                    )}
                   </span>
                 </h3>
                 <time dateTime={entry.occurredAt.toISOString()} className="shrink-0 text-sm text-zinc-600 dark:text-zinc-400">
