@@ -28,9 +28,10 @@ export function DemoSignInButtons({ accounts, callbackPath }: { accounts: DemoAc
     setError(null);
     startTransition(async () => {
       const result = await signIn("demo", { email, callbackUrl: callbackPath, redirect: false }).catch(() => undefined);
-      // A suspended account: the sign-in page explains until when and why.
-      if (result?.error === "Suspended" && result.url) {
-        window.location.assign(result.url);
+      // A suspended account: the sign-in page says so (next-auth hands the client no URL on an
+      // error, so the end and reason show only on the e-mail link path).
+      if (result?.error === "Suspended") {
+        window.location.assign("/signin?error=Suspended");
         return;
       }
       if (!result?.ok || result.error) {

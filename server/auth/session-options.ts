@@ -23,7 +23,8 @@ export function sessionOptions(): Omit<AuthOptions, "providers"> {
         // the sign-in page shows its end and reason to the person who proved they own the address.
         if (email?.verificationRequest) return true;
         const suspension = user?.id ? await findRestriction(user.id, "SUSPENSION") : null;
-        return suspension ? `/signin?error=Suspended&sanction=${encodeURIComponent(suspension.id)}` : true;
+        // Absolute: next-auth's client parses the URL it gets back (a relative one throws there).
+        return suspension ? `${APP_URL}/signin?error=Suspended&sanction=${encodeURIComponent(suspension.id)}` : true;
       },
       jwt({ token, user }) {
         // `user` is only present on the request that signs the person in.

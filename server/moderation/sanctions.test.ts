@@ -6,6 +6,7 @@ import { replyToPost } from "@/server/discussions/reply-to-post";
 import { setPostVote } from "@/server/discussions/set-post-vote";
 import { discussionErrorMessage } from "@/server/discussions/discussion-error-key";
 import { findMember } from "@/server/membership/find-member";
+import { sessionOptions } from "@/server/auth/session-options";
 import { createWritableProduct, createWriter } from "@/test/fixtures/discussion-writers";
 import { findActiveSanctions, findRestriction, findSuspensionInForce } from "./find-active-sanctions";
 import { revokeSanction } from "./revoke-sanction";
@@ -76,7 +77,14 @@ describe("suspendMember", () => {
     const { restrictionInForce } = await import("./find-active-sanctions");
     const visible = () => db().user.findFirst({ where: { id: member.id, deletedAt: null, sanctions: { none: restrictionInForce("SUSPENSION", new Date()) } }, select: { id: true } });
     expect(await visible()).toBeNull();
+    // next-auth's signIn callback: asking for a link is not refused (nothing revealed to others),
+    // using it is, with a redirect to the sign-in page that shows the reason.
+    const signIn = sessionOptions().callbacks!.signIn!;
+    const user = { id: member.id, email: "x@example.test", emailVerified: null };
+    expect(await signIn({ user, account: null, email: { verificationRequest: true } })).toBe(true);
+    expect(await signIn({ user, account: null })).toMatch(new RegExp(`^https?://[^/]+/signin\\?error=Suspended&sanction=${sanctionId}$`));
     await revokeSanction({ actorId: moderator.id, sanctionId, reason: "Mistake", requestId });
+    expect(await signIn({ user, account: null })).toBe(true);
     expect(await visible()).toEqual({ id: member.id });
     expect(await findRestriction(member.id, "SUSPENSION")).toBeNull();
     expect(await findSuspensionInForce(sanctionId)).toBeNull();
