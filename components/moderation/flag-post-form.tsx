@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { startTransition, useActionState, useId, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { flagPostAction } from "@/app/moderation/queue/flag-actions";
 import { fieldClasses, fieldErrorClasses, formErrorClasses, hintClasses } from "@/components/discussions/form-styles";
@@ -21,6 +21,13 @@ export function FlagPostForm({ postId }: { postId: string }) {
   const noteError = fieldErrors?.note?.join(" ");
   const sent = state?.ok === true;
 
+  // With JavaScript, skip React's automatic form reset: a refused flag keeps the chosen reason and note.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
+
   return (
     <details className="py-2" data-flag-post={postId}>
       <summary className="cursor-pointer font-medium text-zinc-700 hover:underline dark:text-zinc-300">{t("summary")}</summary>
@@ -29,7 +36,7 @@ export function FlagPostForm({ postId }: { postId: string }) {
           {sent ? t("sent") : null}
         </p>
         {!sent && (
-          <form action={action} noValidate className="space-y-3">
+          <form action={action} onSubmit={submit} noValidate className="space-y-3">
             <input type="hidden" name="postId" value={postId} />
             <fieldset aria-describedby={reasonError ? `${id}-reason-error` : undefined}>
               <legend className="font-medium">{t("reasonLegend")}</legend>
