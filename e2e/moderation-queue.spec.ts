@@ -9,7 +9,7 @@ import { signInWithEmailLink } from "./support/sign-in";
 const PRODUCT = "/p/kestrel-n4-1-tb-nvme-ssd";
 
 /** A new member, in their own browser context, flags the question on `threadUrl` as spam. */
-async function flagAsSpam(browser: Browser, mail: MailSink, threadUrl: string, prefix: string) {
+async function flagAsSpam(browser: Browser, mail: MailSink, threadUrl: string, prefix: string, firstWithoutNote = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await becomeMember(page, mail, uniqueEmail(prefix));
@@ -19,6 +19,13 @@ async function flagAsSpam(browser: Browser, mail: MailSink, threadUrl: string, p
   const reasons = question.getByRole("group", { name: "Why should moderators look at this post?" });
   // Nothing is chosen for the member.
   expect(await expectNothingPreTicked(page)).toBeGreaterThanOrEqual(4);
+  if (firstWithoutNote) {
+    // "Something else" needs a note: refused, and the choice stays as it was.
+    await reasons.getByRole("radio", { name: "Something else (explain in the note)" }).check();
+    await question.getByRole("button", { name: "Send the flag" }).click();
+    await expect(question.getByText("Explain in the note what is wrong.")).toBeVisible();
+    await expect(reasons.getByRole("radio", { name: "Something else (explain in the note)" })).toBeChecked();
+  }
   await reasons.getByRole("radio", { name: "Spam or advertising" }).check();
   await question.getByRole("button", { name: "Send the flag" }).click();
   await expect(question.getByRole("status")).toHaveText("Thank you. The moderators will review this post.");
@@ -49,7 +56,7 @@ test("flag → hidden → restored: three members flag a question, it disappears
   await expect(page.locator('[id^="post-"]').first().locator("summary", { hasText: "Flag" })).toHaveCount(0);
 
   // Three other members flag it (the threshold): the third hides it.
-  for (const prefix of ["flagger-a", "flagger-b", "flagger-c"]) await flagAsSpam(browser, mail, threadUrl, prefix);
+  for (const prefix of ["flagger-a", "flagger-b", "flagger-c"]) await flagAsSpam(browser, mail, threadUrl, prefix, prefix === "flagger-a");
 
   // A signed-out reader: the thread is gone (404) and no longer listed.
   const reader = await browser.newContext();
