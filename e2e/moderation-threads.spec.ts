@@ -47,6 +47,12 @@ async function reply(page: Page, text: string): Promise<string> {
   return (await post.getAttribute("id"))!.replace(/^post-/, "");
 }
 
+/** Nothing sticks out sideways (the mobile-360 project runs every test at 360 px). */
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
 /** Opens one of the toolbar's disclosures and submits it with a reason. */
 async function moderate(page: Page, summary: string, reason: string, submit: string, fill?: (page: Page) => Promise<void>) {
   const tools = page.getByRole("region", { name: "Moderator tools" });
@@ -103,6 +109,7 @@ test("a moderator moves a thread to another product and locks it: the same URL s
     await page.getByLabel("Product").selectOption({ label: OTHER_PRODUCT });
   });
   await expect(moderator.page.getByRole("status").filter({ hasText: "Thread moved. Its address stays the same." })).toBeVisible();
+  await expectNoSidewaysScroll(moderator.page);
 
   // Same address, new product in the breadcrumb.
   await asker.page.goto(thread);
@@ -138,6 +145,7 @@ test("a moderator silences a member, who sees until when and why when trying to 
   // The page re-renders with the sanction in the member's history, in force.
   const history = moderator.page.getByRole("region", { name: "Sanctions" }).getByRole("listitem").filter({ hasText: `Insults in replies ${tag}` });
   await expect(history).toContainText("In force");
+  await expectNoSidewaysScroll(moderator.page);
 
   await member.page.goto(thread);
   await member.page.getByRole("textbox", { name: "Reply" }).last().fill("Let me say one more thing.");
