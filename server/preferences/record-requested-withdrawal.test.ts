@@ -65,6 +65,13 @@ describe("recordRequestedWithdrawal", () => {
     ]);
     const history = await listConsentHistory(member.id, 1);
     expect(history.items[0]).toMatchObject({ purpose: "PRODUCT_ALERTS", action: "WITHDRAWN", source: "MODERATOR_ON_REQUEST", recordedByOther: true, reason: "Asked by e-mail on 3 March" });
+    // Audited like every moderator action, and the member is told in their bell.
+    expect(await db().auditLogEntry.findMany({ where: { targetId: member.id, action: "member.recordWithdrawal" }, select: { actorId: true, reason: true } })).toEqual([
+      { actorId: moderator.id, reason: "Asked by e-mail on 3 March" },
+    ]);
+    expect(await db().notification.findMany({ where: { userId: member.id }, select: { reason: true, notice: { select: { kind: true, reason: true } } } })).toEqual([
+      { reason: "MODERATOR_MESSAGE", notice: { kind: "CONSENT_WITHDRAWAL_RECORDED", reason: "Asked by e-mail on 3 March" } },
+    ]);
   });
 
   it("an admin records e-mail off for one personal event, then for everything; a repeat records nothing", async () => {

@@ -3,6 +3,8 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { PERSONAL_EVENTS, type PersonalEvent } from "@/lib/preferences/alert-vocabulary";
 import { recordConsentEvents, type ConsentEventRow } from "@/server/membership/record-consent-events";
+import { recordAuditEntry } from "@/server/moderation/record-audit-entry";
+import { sendModerationNotice } from "@/server/moderation/send-moderation-notice";
 import { deleteSubscriptionsAboveNormal, turnOffPersonalEmail, turnOffSubscriptionEmail } from "./alert-withdrawals";
 
 /** What the member asked to have withdrawn. There is deliberately no kind that grants anything. */
@@ -28,7 +30,8 @@ export const REQUESTED_WITHDRAWAL_REASON_LENGTH = { min: 3, max: 500 } as const;
  * only — a subscription back to Normal, e-mail off for one personal event, or e-mail off
  * everywhere — in one transaction with one WITHDRAWN row per thing turned off, source
  * MODERATOR_ON_REQUEST, actorId = the moderator, reason as given, in the member's language. The
- * member sees these rows in their consent history. Nothing left to withdraw records nothing.
+ * member sees these rows in their consent history and a notice in their bell; the audit log
+ * records it. Nothing left to withdraw records nothing.
  *
  * Throws SIGN_IN_REQUIRED (no moderator id), FORBIDDEN (details.reason NOT_MODERATOR: not a
  * moderator or admin, or a deleted account), INVALID_INPUT (details.field reason / what),
@@ -79,5 +82,18 @@ export async function recordRequestedWithdrawal(input: RecordRequestedWithdrawal
       },
       rows,
     );
+    const moderatorId = input.moderatorId;
+    if (rows.length === 0 || !moderatorId) return;
+    // Accountable like every moderator action, and told to the member in their bell.
+    await recordAuditEntry(tx, {
+      actorId: moderatorId,
+      action: "member.recordWithdrawal",
+      targetType: "member",
+      targetId: input.memberId,
+      reason,
+      after: { withdrawn: rows.map((row) => ({ purpose: row.purpose, scope: row.scope ?? null, detail: row.detail ?? null })) },
+      requestId: input.requestId,
+    });
+    await sendModerationNotice(tx, { userId: input.memberId, kind: "CONSENT_WITHDRAWAL_RECORDED", reason, createdById: moderatorId });
   });
 }
