@@ -47,11 +47,11 @@ export async function getCommunityHealth(actorId: string | null, options: { week
 
   const [membershipRows, joinsLeaves, unsubscribes, questionRows, activeRows, reviewRows] = await Promise.all([
     db().$queryRaw<{ customers: number; memberCustomers: number; members: number }[]>`
-      SELECT count(*) FILTER (WHERE c."customer")::int AS "customers",
-             count(*) FILTER (WHERE c."customer" AND u."isMember")::int AS "memberCustomers",
+      SELECT count(c."userId")::int AS "customers",
+             count(c."userId") FILTER (WHERE u."isMember")::int AS "memberCustomers",
              count(*) FILTER (WHERE u."isMember")::int AS "members"
       FROM "User" u
-      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM "Purchase" p WHERE p."userId" = u."id") AS "customer") c
+      LEFT JOIN (SELECT DISTINCT p."userId" FROM "Purchase" p) c ON c."userId" = u."id"
       WHERE u."deletedAt" IS NULL`,
 
     db().$queryRaw<{ week: string; joins: number; leaves: number }[]>`
@@ -61,6 +61,7 @@ export async function getCommunityHealth(actorId: string | null, options: { week
              count(c."id") FILTER (WHERE c."action" = 'WITHDRAWN')::int AS "leaves"
       FROM weeks w
       LEFT JOIN "ConsentEvent" c ON c."purpose" = 'COMMUNITY_MEMBERSHIP'
+        AND c."occurredAt" >= ${from} AND c."occurredAt" < ${to}
         AND c."occurredAt" >= w."week" AND c."occurredAt" < w."week" + interval '1 week'
       GROUP BY w."week" ORDER BY w."week"`,
 
@@ -120,18 +121,28 @@ export async function getCommunityHealth(actorId: string | null, options: { week
       GROUP BY GROUPING SETS ((w."week"), ())
       ORDER BY w."week" NULLS LAST`,
 
-    db().$queryRaw<{ week: string | null; active: number }[]>`
-      WITH weeks AS (${weekSeries}), acts AS (
-        SELECT date_trunc('week', p."createdAt") AS "week", p."authorId" AS "userId"
-        FROM "Post" p WHERE p."createdAt" >= ${from} AND p."createdAt" < ${to}
-        UNION ALL
-        SELECT date_trunc('week', v."createdAt"), v."userId"
-        FROM "PostVote" v WHERE v."createdAt" >= ${from} AND v."createdAt" < ${to}
+    // Deduplicated (week, person) pairs by hashing, then counted per week and over the window
+    // (count(DISTINCT) per group would sort every row); with room to hash a year of activity in
+    // memory (SET LOCAL: this transaction only).
+    db().$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      return tx.$queryRaw<{ week: string; active: number; overall: number }[]>`
+      WITH weeks AS (${weekSeries}), acts AS MATERIALIZED (
+        SELECT x."week", x."userId" FROM (
+          SELECT date_trunc('week', p."createdAt") AS "week", p."authorId" AS "userId"
+          FROM "Post" p WHERE p."createdAt" >= ${from} AND p."createdAt" < ${to}
+          UNION ALL
+          SELECT date_trunc('week', v."createdAt"), v."userId"
+          FROM "PostVote" v WHERE v."createdAt" >= ${from} AND v."createdAt" < ${to}
+        ) x GROUP BY 1, 2
+      ), perWeek AS (
+        SELECT a."week", count(*)::int AS "active" FROM acts a GROUP BY 1
       )
-      SELECT to_char(w."week", ${day}) AS "week", count(DISTINCT a."userId")::int AS "active"
-      FROM weeks w LEFT JOIN acts a ON a."week" = w."week"
-      GROUP BY GROUPING SETS ((w."week"), ())
-      ORDER BY w."week" NULLS LAST`,
+      SELECT to_char(w."week", ${day}) AS "week", COALESCE(pw."active", 0)::int AS "active",
+             (SELECT count(*) FROM (SELECT DISTINCT a."userId" FROM acts a) people)::int AS "overall"
+      FROM weeks w LEFT JOIN perWeek pw ON pw."week" = w."week"
+      ORDER BY w."week"`;
+    }),
 
     db().$queryRaw<
       { week: string; opened: number; resolved: number; queueAtEnd: number; median: number | null; openNow: number; overallMedian: number | null }[]
@@ -169,7 +180,6 @@ export async function getCommunityHealth(actorId: string | null, options: { week
   const membership = membershipRows[0] ?? { customers: 0, memberCustomers: 0, members: 0 };
   const questionWeeks = questionRows.filter((row) => row.week !== null);
   const questionTotal = questionRows.find((row) => row.week === null);
-  const activeWeeks = activeRows.filter((row) => row.week !== null);
   return {
     weeks,
     firstWeek: firstWeekStart.toISOString().slice(0, 10),
@@ -195,8 +205,8 @@ export async function getCommunityHealth(actorId: string | null, options: { week
       },
     },
     activeMembers: {
-      weeks: activeWeeks.map((row) => ({ week: row.week!, active: row.active })),
-      overall: activeRows.find((row) => row.week === null)?.active ?? 0,
+      weeks: activeRows.map((row) => ({ week: row.week, active: row.active })),
+      overall: activeRows[0]?.overall ?? 0,
     },
     review: {
       openNow: reviewRows[0]?.openNow ?? 0,
