@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { markNotificationReadAction } from "@/app/notifications/actions";
 import { Button } from "@/components/ui/button";
-import { postPath } from "@/lib/discussions/discussion-paths";
+import { postPath, threadPath } from "@/lib/discussions/discussion-paths";
 import type { NotificationItem } from "@/lib/notifications/notification-vocabulary";
 import { useUnreadCount } from "./use-unread-count";
 
@@ -44,7 +44,9 @@ function NotificationRow({ item }: { item: NotificationItem }) {
     setError(result && !result.ok ? (result.formError ?? t("errors.unexpected")) : t("errors.unexpected"));
   }
 
-  const headline = t(`headline.${item.reason}`, { actor: item.actorName ?? t("someone"), kind: item.kind });
+  const headline = item.notice ? t(`notice.${item.notice.kind}`) : t(`headline.${item.reason}`, { actor: item.actorName ?? t("someone"), kind: item.kind ?? "" });
+  const threadTitle = item.threadTitle ?? "";
+  const label = item.threadTitle ?? headline;
   return (
     <li
       data-testid="notification"
@@ -60,24 +62,27 @@ function NotificationRow({ item }: { item: NotificationItem }) {
           )}
           {headline}
         </p>
-        <p className="mt-1 break-words">
-          {item.threadDeleted ? (
-            <span className="text-zinc-700 dark:text-zinc-300">{t("threadDeleted", { title: item.threadTitle })}</span>
-          ) : (
-            <Link
-              ref={link}
-              href={postPath(item.threadId, item.threadSlug, item.postId)}
-              onClick={() => {
-                if (!read) void markRead({ focusLink: false });
-              }}
-              className="font-medium text-brand-700 underline decoration-1 underline-offset-4 hover:decoration-2 dark:text-brand-300"
-            >
-              {item.threadTitle}
-            </Link>
-          )}
-        </p>
+        {item.notice && item.notice.reason && <p className="mt-1 break-words text-zinc-800 dark:text-zinc-200">{t("noticeReason", { reason: item.notice.reason })}</p>}
+        {item.threadId && item.threadSlug && (
+          <p className="mt-1 break-words">
+            {item.threadDeleted ? (
+              <span className="text-zinc-700 dark:text-zinc-300">{t("threadDeleted", { title: threadTitle })}</span>
+            ) : (
+              <Link
+                ref={link}
+                href={item.postId ? postPath(item.threadId, item.threadSlug, item.postId) : threadPath(item.threadId, item.threadSlug)}
+                onClick={() => {
+                  if (!read) void markRead({ focusLink: false });
+                }}
+                className="font-medium text-brand-700 underline decoration-1 underline-offset-4 hover:decoration-2 dark:text-brand-300"
+              >
+                {threadTitle}
+              </Link>
+            )}
+          </p>
+        )}
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {t("product", { name: item.productName })} ·{" "}
+          {item.productName && <>{t("product", { name: item.productName })} · </>}
           <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
         </p>
         <p aria-live="polite" className="text-sm font-medium text-red-700 empty:hidden dark:text-red-400">
@@ -87,7 +92,7 @@ function NotificationRow({ item }: { item: NotificationItem }) {
       {!read && (
         <Button variant="secondary" className="shrink-0 self-start" onClick={() => void markRead({ focusLink: true })}>
           {t("markRead")}
-          <span className="sr-only">: {item.threadTitle}</span>
+          <span className="sr-only">: {label}</span>
         </Button>
       )}
     </li>

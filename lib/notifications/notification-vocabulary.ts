@@ -13,26 +13,48 @@ export const NOTIFICATION_REASONS = [
   "MENTION",
   "ANSWER_TO_MY_QUESTION",
   "ANSWER_ACCEPTED",
+  "MODERATOR_MESSAGE",
 ] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
 export const NOTIFICATION_EVENT_KINDS = ["THREAD_CREATED", "REPLY_POSTED", "ANSWER_ACCEPTED", "MENTIONED_IN_EDIT"] as const;
 export type NotificationEventKind = (typeof NOTIFICATION_EVENT_KINDS)[number];
 
+/** What a moderator decided about the member or their post (ModerationNoticeKind). */
+export const MODERATION_NOTICE_KINDS = [
+  "WARNING",
+  "SILENCED",
+  "SUSPENDED",
+  "SANCTION_REVOKED",
+  "POST_APPROVED",
+  "POST_HIDDEN",
+  "POST_DELETED",
+  "POST_EDITED",
+  "THREAD_LOCKED",
+  "THREAD_MOVED",
+  "THREAD_MERGED",
+  "CONSENT_WITHDRAWAL_RECORDED",
+] as const;
+export type ModerationNoticeKind = (typeof MODERATION_NOTICE_KINDS)[number];
+
 /** One row of /notifications: what happened, who did it, where, when, and whether it was read. */
 export type NotificationItem = {
   id: string;
   reason: NotificationReason;
-  kind: NotificationEventKind;
-  /** Null when the actor has no display name (or deleted their account). */
+  /** The community event behind it; null for a moderation notice. */
+  kind: NotificationEventKind | null;
+  /** A moderator's decision and the reason they gave (reason MODERATOR_MESSAGE); null otherwise. */
+  notice: { kind: ModerationNoticeKind; reason: string } | null;
+  /** Null when the actor has no display name (or deleted their account), and for notices. */
   actorName: string | null;
-  threadId: string;
-  threadSlug: string;
-  threadTitle: string;
+  /** The thread concerned; null for a notice about the member rather than a post. */
+  threadId: string | null;
+  threadSlug: string | null;
+  threadTitle: string | null;
   /** A deleted thread is listed without a link (it would be a 404). */
   threadDeleted: boolean;
-  postId: string;
-  productName: string;
+  postId: string | null;
+  productName: string | null;
   createdAt: Date;
   read: boolean;
 };

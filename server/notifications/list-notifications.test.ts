@@ -7,6 +7,7 @@ import { createWritableProduct } from "@/test/fixtures/discussion-writers";
 import { countUnreadNotifications, countUnreadNotificationsOf } from "./count-unread-notifications";
 import { listNotifications } from "./list-notifications";
 import { markNotificationsRead } from "./mark-notifications-read";
+import { sendModerationNotice } from "@/server/moderation/send-moderation-notice";
 
 /** A question by `asker` with a reply by `helper`, and the outbox event of that reply. */
 async function repliedThread() {
@@ -50,6 +51,7 @@ describe("listNotifications", () => {
       id: expect.stringMatching(/^[1-9][0-9]*$/),
       reason: "REPLY_TO_MY_POST",
       kind: "REPLY_POSTED",
+      notice: null,
       actorName: helper.displayName,
       threadId: thread.threadId,
       threadSlug: thread.slug,
@@ -114,6 +116,24 @@ describe("countUnreadNotifications and markNotificationsRead", () => {
     expect(await countUnreadNotifications(asker.id)).toBe(0);
     expect(await countUnreadNotifications(other.id)).toBe(3);
     expect(await markNotificationsRead({ actorId: asker.id, all: true })).toEqual({ unread: 0 });
+  });
+
+  it("lists a moderator's notice with its reason, with the thread when it concerns one and without when it concerns the member", async () => {
+    const { thread, reply } = await repliedThread();
+    const member = await createTestMember();
+    const moderator = await createTestMember();
+    await db().$transaction(async (tx) => {
+      await sendModerationNotice(tx, { userId: member.id, kind: "WARNING", reason: "Please keep it civil", createdById: moderator.id });
+      await sendModerationNotice(tx, { userId: member.id, kind: "POST_HIDDEN", reason: "Off-topic", threadId: thread.threadId, postId: reply.postId, createdById: moderator.id });
+    });
+    const page = await listNotifications(member.id, 1);
+    expect(page.unread).toBe(2);
+    expect(page.items.map(({ reason, kind, notice, threadId, postId, actorName }) => ({ reason, kind, notice, threadId, postId, actorName })).sort((a, b) => String(a.threadId).localeCompare(String(b.threadId)))).toEqual(
+      [
+        { reason: "MODERATOR_MESSAGE", kind: null, notice: { kind: "POST_HIDDEN", reason: "Off-topic" }, threadId: thread.threadId, postId: reply.postId, actorName: null },
+        { reason: "MODERATOR_MESSAGE", kind: null, notice: { kind: "WARNING", reason: "Please keep it civil" }, threadId: null, postId: null, actorName: null },
+      ].sort((a, b) => String(a.threadId).localeCompare(String(b.threadId))),
+    );
   });
 
   it("refuses a signed-out caller", async () => {
