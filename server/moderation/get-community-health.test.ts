@@ -40,7 +40,8 @@ async function buildWorld(): Promise<World> {
 
   // Membership: customers A, B (C is deleted); members Q, W1, W2, V, Z, A, D.
   const moderator = await person({ role: "MODERATOR" });
-  const [q, w1, w2, v, z, d] = await Promise.all([1, 2, 3, 4, 5, 6].map(() => person({ member: true })));
+  const member = () => person({ member: true });
+  const [q, w1, w2, v, z, d] = await Promise.all([member(), member(), member(), member(), member(), member()]);
   await person({ member: true, purchase: product.id }); // A
   await person({ purchase: product.id }); // B
   await person({ member: true, deleted: true, purchase: product.id }); // C
