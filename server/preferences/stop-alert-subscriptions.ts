@@ -7,6 +7,7 @@ import { recordConsentEvents } from "@/server/membership/record-consent-events";
 import type { PreferenceActor } from "./preference-actor";
 import { lockPreferenceSubject } from "./lock-preference-subject";
 import { deleteSubscriptionsAboveNormal } from "./alert-withdrawals";
+import { preferenceLedgerOrigin } from "./preference-actor";
 
 /** WITHDRAWN text versions a page showed, per alert purpose. */
 export type AlertWithdrawalTextVersions = Partial<Record<"PRODUCT_ALERTS" | "CATEGORY_ALERTS" | "THREAD_ALERTS" | "PERSONAL_NOTIFICATIONS", number>>;
@@ -43,15 +44,13 @@ export async function stopAlertSubscriptions(input: StopAlertSubscriptionsInput)
     const subject = await lockPreferenceSubject(tx, input.actor);
     if (ids?.length === 0) return { stopped: 0 };
     const rows = await deleteSubscriptionsAboveNormal(tx, subject.userId, ids);
-    const viaLink = subject.via === "emailLink";
     const stopped = await recordConsentEvents(
       tx,
       {
         subjectId: subject.userId,
         action: "WITHDRAWN",
         locale: input.locale,
-        source: viaLink ? "EMAIL_PREFERENCE_LINK" : input.source,
-        channel: viaLink ? "EMAIL" : "WEB",
+        ...preferenceLedgerOrigin(input.actor, input.source),
         requestId: input.requestId,
         textVersions: input.textVersions,
       },

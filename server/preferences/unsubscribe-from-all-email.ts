@@ -7,6 +7,7 @@ import type { PreferenceActor } from "./preference-actor";
 import { lockPreferenceSubject } from "./lock-preference-subject";
 import { turnOffPersonalEmail, turnOffSubscriptionEmail } from "./alert-withdrawals";
 import type { AlertWithdrawalTextVersions } from "./stop-alert-subscriptions";
+import { preferenceLedgerOrigin } from "./preference-actor";
 
 export type UnsubscribeFromAllEmailInput = {
   actor: PreferenceActor;
@@ -31,15 +32,13 @@ export async function unsubscribeFromAllEmail(input: UnsubscribeFromAllEmailInpu
   return db().$transaction(async (tx) => {
     const subject = await lockPreferenceSubject(tx, input.actor);
     const rows = [...(await turnOffSubscriptionEmail(tx, subject.userId)), ...(await turnOffPersonalEmail(tx, subject.userId))];
-    const viaLink = subject.via === "emailLink";
     const withdrawn = await recordConsentEvents(
       tx,
       {
         subjectId: subject.userId,
         action: "WITHDRAWN",
         locale: input.locale,
-        source: viaLink ? "EMAIL_PREFERENCE_LINK" : input.source,
-        channel: viaLink ? "EMAIL" : "WEB",
+        ...preferenceLedgerOrigin(input.actor, input.source),
         requestId: input.requestId,
         textVersions: input.textVersions,
       },
