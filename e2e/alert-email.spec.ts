@@ -11,7 +11,9 @@ const PRODUCT = { path: "/p/forge-volt-12-gb-graphics-card", name: "Forge Volt 1
 async function andSaved(page: Page, act: () => Promise<void>) {
   const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
   await act();
-  await (await saved).finished();
+  // The response arrives once the action has run and committed; its streamed body (the refreshed
+  // page) may be cut short by the router, so waiting for the body to finish can hang.
+  await saved;
 }
 
 /** Becomes a member and watches the product at "New threads" with e-mail on, with the Watch menu. */

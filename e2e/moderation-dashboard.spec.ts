@@ -82,6 +82,8 @@ test("a member gets a 404 for the dashboard and its exports, and no Moderation l
 });
 
 test("an admin searches the consent ledger, sees the exact text, exports it, and finds both accesses in the audit log", async ({ page, mail }) => {
+  // Sign-in, the ledger, an export and the audit log, each page checked by axe in both schemes.
+  test.slow();
   await page.goto("/moderation/ledger");
   await signInInFrench(page, mail, ADMIN);
   await expect(page).toHaveURL(/\/moderation\/ledger$/);
