@@ -16,6 +16,8 @@ const CHARTS = [
 ];
 
 test("a moderator sees community health: every chart with its summary and its table, any window, no sideways scroll", async ({ page, mail }) => {
+  // Seven charts and their tables, in several windows, each page checked by axe in both schemes.
+  test.slow();
   await page.goto("/moderation/health");
   await signInWithEmailLink(page, mail, MODERATOR);
   // Signing in from anywhere under /moderation comes back to the dashboard; then its Health section.
@@ -29,14 +31,16 @@ test("a moderator sees community health: every chart with its summary and its ta
     await expect(card.getByRole("heading", { level: 2, name: title })).toBeVisible();
     // The text summary, and (when there is data) the numbers behind a "Show the numbers" disclosure.
     await expect(card.locator("p").first()).not.toBeEmpty();
-    // The seed sends no e-mail: that chart is its summary alone; the six others are drawn.
+    // The seed sends no e-mail, but other specs sharing this database may have: that chart is
+    // either its "nothing sent" summary alone or drawn with its numbers; the six others are drawn.
     if (title === "E-mail unsubscribe rate per list") {
-      await expect(card.getByText("No e-mail was sent and nobody unsubscribed in this period.")).toBeVisible();
+      await expect(card.getByText("No e-mail was sent and nobody unsubscribed in this period.").or(card.getByText("Show the numbers"))).toBeVisible();
     } else {
       await expect(card.getByText("Show the numbers")).toBeVisible();
     }
   }
-  await expect(page.locator("[role=img] .recharts-wrapper > svg")).toHaveCount(6);
+  const unsubscribeChartDrawn = await page.getByRole("region", { name: "E-mail unsubscribe rate per list", exact: true }).getByText("Show the numbers").count();
+  await expect(page.locator("[role=img] .recharts-wrapper > svg")).toHaveCount(6 + unsubscribeChartDrawn);
   await expect(page.locator("[role=img] .recharts-wrapper > svg").first()).toBeVisible();
 
   // The table alternative opens with the keyboard and has one row per week.
