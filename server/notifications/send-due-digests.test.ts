@@ -1,9 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as unsubscribePost } from "@/app/unsubscribe/[token]/route";
-import { databaseUrlFor, dropDatabase, ensureDatabase } from "@/scripts/database/ensure-database";
-import { applyMigrations } from "@/scripts/database/migrations/apply-migrations";
 import { db } from "@/server/db/client";
 import { createThread } from "@/server/discussions/create-thread";
 import { replyToPost } from "@/server/discussions/reply-to-post";
@@ -12,7 +10,7 @@ import { setEmailDelivery } from "@/server/preferences/set-email-delivery";
 import { setEmailPaused } from "@/server/preferences/set-email-paused";
 import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtures/catalog";
 import { createWriter } from "@/test/fixtures/discussion-writers";
-import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
+import { ISOLATED_APP_URL, useIsolatedMailDatabase } from "@/test/fixtures/isolated-mail-database";
 import { createJobQueue } from "@/server/jobs/create-job-queue";
 import { startWorker } from "@/server/jobs/start-worker";
 import { digestJob } from "./digest-job";
@@ -20,33 +18,9 @@ import { fanOutEvent } from "./fan-out-event";
 import { sendDueDigests } from "./send-due-digests";
 
 // Its own database: the digest job drains every due row, which must not touch other files' rows.
-const url = databaseUrlFor(process.env.ENTRAIDE_TEST_SERVER_URL ?? process.env.DATABASE_URL!, `entraide_digest_${randomBytes(4).toString("hex")}`);
-const savedEnv = { ...process.env };
-const holder = globalThis as unknown as { entraidePrisma?: unknown };
-let sink: SmtpSink;
-const APP = "https://help.shop.test";
-
-beforeAll(async () => {
-  await ensureDatabase(url);
-  await applyMigrations(url);
-  sink = await startSmtpSink();
-  // env() is read once per test file: configure everything before the first call.
-  process.env.DATABASE_URL = url;
-  process.env.SMTP_URL = sink.url;
-  process.env.APP_URL = APP;
-  process.env.EMAIL_FROM = "Entraide <alerts@help.shop.test>";
-  holder.entraidePrisma = undefined;
-}, 60_000);
-
-afterAll(async () => {
-  await db().$disconnect();
-  holder.entraidePrisma = undefined;
-  process.env = savedEnv;
-  await sink.stop();
-  await dropDatabase(url);
-});
-
-beforeEach(() => sink.clear());
+const mail = useIsolatedMailDatabase("digest");
+const url = mail.url;
+const APP = ISOLATED_APP_URL;
 
 const session = (userId: string) => ({ via: "session" as const, userId });
 const emailLink = (userId: string) => ({ via: "emailLink" as const, userId, oneClick: "unsubscribe" as const });
@@ -119,12 +93,12 @@ describe("sendDueDigests", () => {
 
     // Not before the slot.
     expect(await sendDueDigests({ now: minutes(slot, -1) })).toMatchObject({ sent: 0 });
-    expect(sink.messages).toEqual([]);
+    expect(mail.sink().messages).toEqual([]);
 
     expect(await sendDueDigests({ now: slot })).toEqual({ sent: 1, empty: 0, retried: 0, failed: 0, moved: 0 });
     expect(await sendDueDigests({ now: minutes(slot, 15) })).toMatchObject({ sent: 0 });
-    expect(sink.messages).toHaveLength(1);
-    const message = sink.messages[0]!;
+    expect(mail.sink().messages).toHaveLength(1);
+    const message = mail.sink().messages[0]!;
     expect(to(message)).toContain(await emailOf(member.id));
     expect(message.subject).toBe("Your daily digest: 3 new posts in 2 threads");
 
@@ -182,8 +156,8 @@ describe("sendDueDigests", () => {
     await newThread(ssd);
     const [row] = await pendingOf(member.id);
     expect(await sendDueDigests({ now: row!.dueAt })).toMatchObject({ sent: 1 });
-    expect(sink.messages[0]!.subject).toBe("Votre résumé du jour : 1 nouveau message dans 1 discussion");
-    expect(sink.messages[0]!.text).toContain("Se désabonner des résumés");
+    expect(mail.sink().messages[0]!.subject).toBe("Votre résumé du jour : 1 nouveau message dans 1 discussion");
+    expect(mail.sink().messages[0]!.text).toContain("Se désabonner des résumés");
   });
 
   it("drops an item withdrawn before the digest; everything withdrawn sends nothing", async () => {
@@ -197,16 +171,16 @@ describe("sendDueDigests", () => {
 
     const slot = (await pendingOf(member.id))[0]!.dueAt;
     expect(await sendDueDigests({ now: slot })).toMatchObject({ sent: 1, empty: 0 });
-    expect(sink.messages).toHaveLength(1);
-    expect(sink.messages[0]!.subject).toBe("Your daily digest: 1 new post in 1 thread");
-    expect(sink.messages[0]!.text).toContain(keptThread.title);
-    expect(sink.messages[0]!.text).not.toContain(droppedThread.title);
-    expect(sink.messages[0]!.text).not.toContain(dropped.name);
+    expect(mail.sink().messages).toHaveLength(1);
+    expect(mail.sink().messages[0]!.subject).toBe("Your daily digest: 1 new post in 1 thread");
+    expect(mail.sink().messages[0]!.text).toContain(keptThread.title);
+    expect(mail.sink().messages[0]!.text).not.toContain(droppedThread.title);
+    expect(mail.sink().messages[0]!.text).not.toContain(dropped.name);
     expect((await pendingOf(member.id)).map((row) => row.status)).toEqual(["SENT", "SKIPPED"]);
 
     // Two more items for the same slot (the clock has not moved) arrive after its digest went
     // out: they wait for the next slot. Then e-mail is paused: no digest at all.
-    sink.clear();
+    mail.sink().clear();
     await watch(member.id, dropped.id);
     await newThread(kept);
     await newThread(dropped);
@@ -217,7 +191,7 @@ describe("sendDueDigests", () => {
     await setEmailPaused({ actor: emailLink(member.id), paused: true, locale: "en", requestId: randomUUID(), source: "PREFERENCE_CENTER" });
     expect(await sendDueDigests({ now: minutes(next, -1) })).toMatchObject({ sent: 0, empty: 0 });
     expect(await sendDueDigests({ now: next })).toEqual({ sent: 0, empty: 1, retried: 0, failed: 0, moved: 0 });
-    expect(sink.messages).toEqual([]);
+    expect(mail.sink().messages).toEqual([]);
     expect((await pendingOf(member.id)).map((row) => row.status)).toEqual(["SENT", "SKIPPED", "SKIPPED", "SKIPPED"]);
     expect(await db().digest.findMany({ where: { userId: member.id }, orderBy: { id: "asc" }, select: { status: true } })).toEqual([{ status: "SENT" }, { status: "SKIPPED" }]);
   });
@@ -234,10 +208,10 @@ describe("sendDueDigests", () => {
       expect(a.sent + b.sent).toBe(round === 0 ? 3 : 0);
       expect(a.moved + b.moved).toBe(0);
     }
-    expect(sink.messages).toHaveLength(3);
+    expect(mail.sink().messages).toHaveLength(3);
     for (const member of members) {
       const address = await emailOf(member.id);
-      expect(sink.messages.filter((message) => to(message).includes(address))).toHaveLength(1);
+      expect(mail.sink().messages.filter((message) => to(message).includes(address))).toHaveLength(1);
       const [digest, ...others] = await db().digest.findMany({ where: { userId: member.id }, select: { id: true, status: true } });
       expect(others).toEqual([]);
       expect(digest!.status).toBe("SENT");
@@ -264,9 +238,9 @@ describe("sendDueDigests", () => {
     for (let quarter = 96; quarter >= 1; quarter -= 1) {
       expect((await sendDueDigests({ now: minutes(slot, -15 * quarter) })).sent).toBe(0);
     }
-    expect(sink.messages).toEqual([]);
+    expect(mail.sink().messages).toEqual([]);
     expect(await sendDueDigests({ now: slot })).toMatchObject({ sent: 1 });
-    expect(sink.messages[0]!.subject).toBe("Your weekly digest: 3 new posts in 2 threads");
+    expect(mail.sink().messages[0]!.subject).toBe("Your weekly digest: 3 new posts in 2 threads");
     expect(await db().digest.findFirstOrThrow({ where: { userId: member.id }, select: { frequency: true, status: true } })).toEqual({ frequency: "WEEKLY", status: "SENT" });
   });
 
@@ -277,8 +251,8 @@ describe("sendDueDigests", () => {
     await newThread(ssd);
     await newThread(ssd);
     const slot = (await pendingOf(member.id))[0]!.dueAt;
-    const port = sink.port;
-    await sink.stop();
+    const port = mail.sink().port;
+    await mail.sink().stop();
     try {
       expect(await sendDueDigests({ now: slot })).toMatchObject({ sent: 0, retried: 1 });
       const digest = await db().digest.findFirstOrThrow({ where: { userId: member.id } });
@@ -289,12 +263,12 @@ describe("sendDueDigests", () => {
       expect(rows.every((row) => row.dueAt.getTime() === minutes(slot, 2).getTime())).toBe(true);
       expect(await sendDueDigests({ now: minutes(slot, 1) })).toMatchObject({ sent: 0, retried: 0 });
     } finally {
-      sink = await startSmtpSink({ port });
+      await mail.restartSink(port);
     }
     expect(await sendDueDigests({ now: minutes(slot, 2) })).toMatchObject({ sent: 1 });
     expect(await sendDueDigests({ now: minutes(slot, 60) })).toMatchObject({ sent: 0 });
-    expect(sink.messages).toHaveLength(1);
-    expect(sink.messages[0]!.subject).toBe("Your daily digest: 2 new posts in 2 threads");
+    expect(mail.sink().messages).toHaveLength(1);
+    expect(mail.sink().messages[0]!.subject).toBe("Your daily digest: 2 new posts in 2 threads");
     expect(await db().digest.findFirstOrThrow({ where: { userId: member.id }, select: { status: true, attempts: true } })).toEqual({ status: "SENT", attempts: 1 });
   });
 
@@ -309,10 +283,10 @@ describe("sendDueDigests", () => {
     try {
       await startWorker(boss, [{ ...digestJob, pollingIntervalSeconds: 0.5 }]);
       const address = await emailOf(member.id);
-      await sink.waitForMessage((message) => to(message).includes(address), 15_000);
+      await mail.sink().waitForMessage((message) => to(message).includes(address), 15_000);
       // The e-mail is handed over before its transaction commits: wait for the row.
       await expect.poll(() => db().digest.findFirst({ where: { userId: member.id }, select: { status: true } }), { timeout: 5_000 }).toEqual({ status: "SENT" });
-      expect(sink.messages.filter((message) => to(message).includes(address))).toHaveLength(1);
+      expect(mail.sink().messages.filter((message) => to(message).includes(address))).toHaveLength(1);
       expect((await boss.getSchedules()).map((schedule) => [schedule.name, schedule.cron])).toContainEqual(["digest", "*/15 * * * *"]);
     } finally {
       await boss.stop({ graceful: true, wait: true, timeout: 5_000 });

@@ -1,47 +1,20 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as unsubscribePost } from "@/app/unsubscribe/[token]/route";
-import { databaseUrlFor, dropDatabase, ensureDatabase } from "@/scripts/database/ensure-database";
-import { applyMigrations } from "@/scripts/database/migrations/apply-migrations";
 import { db } from "@/server/db/client";
 import { createThread } from "@/server/discussions/create-thread";
 import { setAlertSubscription } from "@/server/preferences/set-alert-subscription";
 import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtures/catalog";
 import { createWriter } from "@/test/fixtures/discussion-writers";
-import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
+import { ISOLATED_APP_URL, useIsolatedMailDatabase } from "@/test/fixtures/isolated-mail-database";
 import { fanOutEvent } from "./fan-out-event";
 import { listFailedEmailDeliveries } from "./list-failed-email-deliveries";
 import { MAX_EMAIL_ATTEMPTS, sendDueEmails } from "./send-due-emails";
 
 // Its own database: the sender drains every due row, which must not touch other files' rows.
-const url = databaseUrlFor(process.env.ENTRAIDE_TEST_SERVER_URL ?? process.env.DATABASE_URL!, `entraide_sender_${randomBytes(4).toString("hex")}`);
-const savedEnv = { ...process.env };
-const holder = globalThis as unknown as { entraidePrisma?: unknown };
-let sink: SmtpSink;
-const APP = "https://help.shop.test";
-
-beforeAll(async () => {
-  await ensureDatabase(url);
-  await applyMigrations(url);
-  sink = await startSmtpSink();
-  // env() is read once per test file: configure everything before the first call.
-  process.env.DATABASE_URL = url;
-  process.env.SMTP_URL = sink.url;
-  process.env.APP_URL = APP;
-  process.env.EMAIL_FROM = "Entraide <alerts@help.shop.test>";
-  holder.entraidePrisma = undefined;
-}, 60_000);
-
-afterAll(async () => {
-  await db().$disconnect();
-  holder.entraidePrisma = undefined;
-  process.env = savedEnv;
-  await sink.stop();
-  await dropDatabase(url);
-});
-
-beforeEach(() => sink.clear());
+const mail = useIsolatedMailDatabase("sender");
+const APP = ISOLATED_APP_URL;
 
 async function world() {
   const category = await createTestCategory();
@@ -95,10 +68,10 @@ describe("sendDueEmails", () => {
     expect(await sendDueEmails()).toEqual({ sent: 1, skipped: 0, retried: 0, failed: 0 });
     expect(await sendDueEmails()).toEqual({ sent: 0, skipped: 0, retried: 0, failed: 0 });
     const address = await emailOf(watcher.id);
-    expect(sink.messages.map(to)).toEqual([expect.stringContaining(address)]);
-    expect(sink.messages.some((m) => to(m).includes(buyer.email))).toBe(false);
+    expect(mail.sink().messages.map(to)).toEqual([expect.stringContaining(address)]);
+    expect(mail.sink().messages.some((m) => to(m).includes(buyer.email))).toBe(false);
 
-    const message = sink.messages[0]!;
+    const message = mail.sink().messages[0]!;
     const delivery = await db().emailDelivery.findFirstOrThrow({ where: { eventId: thread.eventId, userId: watcher.id } });
     expect(delivery).toMatchObject({ status: "SENT", attempts: 0, messageId: `<delivery-${delivery.id}@help.shop.test>` });
     expect(message.messageId).toBe(`<delivery-${delivery.id}@help.shop.test>`);
@@ -130,16 +103,16 @@ describe("sendDueEmails", () => {
     await watchWithEmail(watcher.id, product.id);
     await newThreadOn(product);
     await sendDueEmails();
-    const unsubscribeUrl = rawHeader(sink.messages[0]!, "list-unsubscribe")[0]!.slice("List-Unsubscribe: <".length, -1);
+    const unsubscribeUrl = rawHeader(mail.sink().messages[0]!, "list-unsubscribe")[0]!.slice("List-Unsubscribe: <".length, -1);
 
     const response = await unsubscribePost(oneClickRequest(unsubscribeUrl), { params: Promise.resolve({ token: tokenOf(unsubscribeUrl) }) });
     expect(response.status).toBe(200);
     expect(response.headers.get("location")).toBeNull();
 
-    sink.clear();
+    mail.sink().clear();
     await newThreadOn(product);
     expect(await sendDueEmails()).toMatchObject({ sent: 0 });
-    expect(sink.messages).toEqual([]);
+    expect(mail.sink().messages).toEqual([]);
   });
 
   it("honours a withdrawal committed before the send, 30 times in a row; the other order sends", async () => {
@@ -153,7 +126,7 @@ describe("sendDueEmails", () => {
       expect(await sendDueEmails()).toEqual({ sent: 0, skipped: 1, retried: 0, failed: 0 });
       expect(await db().emailDelivery.findFirstOrThrow({ where: { eventId: queued.eventId, userId: watcher.id }, select: { status: true } })).toEqual({ status: "SKIPPED" });
     }
-    expect(sink.messages).toEqual([]);
+    expect(mail.sink().messages).toEqual([]);
 
     for (let round = 0; round < 30; round += 1) {
       await watchWithEmail(watcher.id, product.id);
@@ -161,7 +134,7 @@ describe("sendDueEmails", () => {
       expect(await sendDueEmails()).toEqual({ sent: 1, skipped: 0, retried: 0, failed: 0 });
       await setAlertSubscription({ actor: { via: "emailLink", userId: watcher.id, oneClick: "unsubscribe" }, target: { type: "product", id: product.id }, change: { email: false }, source: "PRODUCT_PAGE", locale: "en", requestId: randomUUID() });
     }
-    expect(sink.messages).toHaveLength(30);
+    expect(mail.sink().messages).toHaveLength(30);
   });
 
   it("a withdrawal racing the send either wins (nothing sent) or waits until the message is handed over", async () => {
@@ -170,18 +143,18 @@ describe("sendDueEmails", () => {
     for (let round = 0; round < 30; round += 1) {
       await watchWithEmail(watcher.id, product.id);
       const queued = await newThreadOn(product);
-      sink.clear();
+      mail.sink().clear();
       const withdraw = setAlertSubscription({ actor: { via: "emailLink", userId: watcher.id, oneClick: "unsubscribe" }, target: { type: "product", id: product.id }, change: { email: false }, source: "PRODUCT_PAGE", locale: "en", requestId: randomUUID() }).then(() => new Date());
       const [withdrawnAt, result] = await Promise.all([withdraw, sendDueEmails()]);
       const delivery = await db().emailDelivery.findFirstOrThrow({ where: { eventId: queued.eventId, userId: watcher.id }, select: { status: true, sentAt: true } });
       if (result.sent === 1) {
         expect(delivery.status).toBe("SENT");
-        expect(sink.messages).toHaveLength(1);
+        expect(mail.sink().messages).toHaveLength(1);
         // Sent means handed to SMTP before the withdrawal committed.
         expect(delivery.sentAt!.getTime()).toBeLessThanOrEqual(withdrawnAt.getTime());
       } else {
         expect(delivery.status).toBe("SKIPPED");
-        expect(sink.messages).toHaveLength(0);
+        expect(mail.sink().messages).toHaveLength(0);
       }
     }
   });
@@ -190,8 +163,8 @@ describe("sendDueEmails", () => {
     const { product } = await world();
     const watchers = await Promise.all([createWriter(), createWriter(), createWriter()]);
     for (const watcher of watchers) await watchWithEmail(watcher.id, product.id);
-    const port = sink.port;
-    await sink.stop();
+    const port = mail.sink().port;
+    await mail.sink().stop();
     const thread = await newThreadOn(product);
 
     expect(await sendDueEmails()).toEqual({ sent: 0, skipped: 0, retried: 3, failed: 0 });
@@ -201,19 +174,19 @@ describe("sendDueEmails", () => {
     // Not due yet: nothing is attempted.
     expect(await sendDueEmails()).toEqual({ sent: 0, skipped: 0, retried: 0, failed: 0 });
 
-    sink = await startSmtpSink({ port });
+    await mail.restartSink(port);
     // Time passes: the backoff is over.
     await db().emailDelivery.updateMany({ where: { eventId: thread.eventId }, data: { dueAt: new Date() } });
     expect(await sendDueEmails()).toEqual({ sent: 3, skipped: 0, retried: 0, failed: 0 });
     expect(await sendDueEmails()).toEqual({ sent: 0, skipped: 0, retried: 0, failed: 0 });
-    expect(new Set(sink.messages.map((m) => m.messageId)).size).toBe(3);
-    expect(sink.messages).toHaveLength(3);
+    expect(new Set(mail.sink().messages.map((m) => m.messageId)).size).toBe(3);
+    expect(mail.sink().messages).toHaveLength(3);
 
     // Down for good: FAILED after the last attempt, never retried again.
     const admin = await createWriter({ role: "ADMIN" });
     const other = await createWriter();
     await watchWithEmail(other.id, product.id);
-    await sink.stop();
+    await mail.sink().stop();
     const failing = await newThreadOn(product);
     for (let attempt = 1; attempt <= MAX_EMAIL_ATTEMPTS; attempt += 1) {
       await db().emailDelivery.updateMany({ where: { eventId: failing.eventId }, data: { dueAt: new Date() } });
@@ -221,7 +194,7 @@ describe("sendDueEmails", () => {
     }
     const failed = await db().emailDelivery.findMany({ where: { eventId: failing.eventId }, select: { status: true, attempts: true } });
     expect(failed).toEqual(expect.arrayContaining([{ status: "FAILED", attempts: MAX_EMAIL_ATTEMPTS }]));
-    sink = await startSmtpSink({ port });
+    await mail.restartSink(port);
     await db().emailDelivery.updateMany({ where: { eventId: failing.eventId }, data: { dueAt: new Date() } });
     expect(await sendDueEmails()).toMatchObject({ sent: 0 });
 
@@ -240,7 +213,7 @@ describe("sendDueEmails", () => {
 
     const results = await Promise.all([sendDueEmails({ batchSize: 3 }), sendDueEmails({ batchSize: 3 })]);
     expect(results[0].sent + results[1].sent).toBe(24);
-    expect(sink.messages).toHaveLength(24);
-    expect(new Set(sink.messages.map((m) => m.messageId)).size).toBe(24);
+    expect(mail.sink().messages).toHaveLength(24);
+    expect(new Set(mail.sink().messages.map((m) => m.messageId)).size).toBe(24);
   });
 });
