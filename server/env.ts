@@ -45,6 +45,9 @@ export const envSchema = z.object({
   // member's first posts wait for review before anyone sees them (0 = no pre-moderation).
   MODERATION_FLAG_THRESHOLD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100).default(3)),
   MODERATION_PREMODERATED_POSTS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(100).default(0)),
+  // Where rate-limit buckets live: this process's memory (one instance) or Postgres (shared by
+  // every instance, needed as soon as there are several).
+  RATE_LIMIT_STORE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["memory", "postgres"]).default("memory")),
   // DKIM signing of outgoing mail (all three or none): the signing domain, the selector published
   // in DNS (<selector>._domainkey.<domain>) and the PEM private key (literal "\n" allowed).
   DKIM_DOMAIN: optionalText,

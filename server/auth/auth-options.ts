@@ -1,13 +1,17 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { AuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import EmailProvider from "next-auth/providers/email";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { clientIpOf } from "@/server/http/rate-limiter";
 import { resolveVisitorLocale } from "@/server/i18n/resolve-locale";
 import { signInEmailSchema } from "@/lib/auth/sign-in-schema";
 import { sessionOptions } from "./session-options";
 import { findSavedLocale } from "./find-saved-locale";
+import { limitSignInRequest } from "./limit-sign-in-request";
 import { sendSignInLink, SIGN_IN_LINK_VALID_MINUTES } from "./send-sign-in-link";
 
 /** The e-mail link provider: links mailed through sendMail in the recipient's language. */
@@ -26,6 +30,25 @@ function emailLinkProvider(): Provider {
   });
 }
 
+type SignInCallback = NonNullable<NonNullable<AuthOptions["callbacks"]>["signIn"]>;
+
+/**
+ * Adds the sign-in request rate limit in front of the session's signIn callback. Only here, in
+ * the /api/auth route, where the request's headers exist. Refusing from the callback (rather than
+ * failing to send) makes next-auth answer with our URL, whose `error=RateLimited` the sign-in
+ * form and page turn into a clear message instead of the generic "couldn't send".
+ */
+function limitingSignInRequests(signIn: SignInCallback | undefined): SignInCallback {
+  return async (params) => {
+    if (params.email?.verificationRequest) {
+      const decision = await limitSignInRequest({ email: params.user.email ?? "", ip: clientIpOf(await headers()) });
+      // Absolute: next-auth's client parses the URL it gets back.
+      if (!decision.allowed) return `${env().APP_URL}/signin?error=RateLimited`;
+    }
+    return signIn ? signIn(params) : true;
+  };
+}
+
 /**
  * Full next-auth configuration for /api/auth. Built per request (env and database are only
  * available at runtime, not while `next build` imports modules).
@@ -38,5 +61,11 @@ export async function getAuthOptions(): Promise<AuthOptions> {
     const { demoAccountProvider } = await import("./demo/demo-account-provider");
     providers.push(demoAccountProvider());
   }
-  return { ...sessionOptions(), adapter: PrismaAdapter(db()), providers };
+  const session = sessionOptions();
+  return {
+    ...session,
+    callbacks: { ...session.callbacks, signIn: limitingSignInRequests(session.callbacks?.signIn) },
+    adapter: PrismaAdapter(db()),
+    providers,
+  };
 }

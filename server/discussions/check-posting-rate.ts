@@ -1,15 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
+import { POSTING_LIMITS } from "@/server/http/rate-limit-policies";
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
-
-/** Per member, counted over threads' opening posts and replies alike (both are rows in Post). */
-export const POSTING_LIMITS = [
-  { windowMs: MINUTE_MS, max: 5 },
-  { windowMs: DAY_MS, max: 50 },
-] as const;
+// The numbers live with every other rate limit; re-exported for the tests that count against them.
+export { POSTING_LIMITS };
 
 /**
  * Throws AppError RATE_LIMITED (details.retryAt: ISO date) when the member already posted the

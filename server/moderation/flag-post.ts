@@ -4,12 +4,12 @@ import { generateRowId } from "@/server/catalog/generate-row-id";
 import { db, type Prisma } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors/app-error";
+import { FLAG_RATE_LIMIT } from "@/server/http/rate-limit-policies";
 import { findMember } from "@/server/membership/find-member";
 import { openReviewItem } from "./open-review-item";
 
-const HOUR_MS = 60 * 60_000;
-/** Flags per member per hour, whatever the posts. */
-export const FLAG_RATE_LIMIT = { windowMs: HOUR_MS, max: 10 } as const;
+// Flags per member per hour, whatever the posts: the number lives with every other rate limit.
+export { FLAG_RATE_LIMIT };
 
 export type FlagPostInput = {
   /** The signed-in person's id (null when signed out): membership is checked here, not trusted. */

@@ -5,7 +5,9 @@ import { isLocale, negotiateLocale, type AppLocale } from "@/lib/i18n/locales";
 import { env } from "@/server/env";
 import { BodyTooLargeError, readBodyWithLimit } from "@/server/http/read-body-with-limit";
 import { problemResponse } from "@/server/http/problem-response";
-import { clientIpOf, createTokenBucketRateLimiter, type RateLimiter } from "@/server/http/rate-limiter";
+import { clientIpOf, type RateLimiter } from "@/server/http/rate-limiter";
+import { rateLimiterFor } from "@/server/http/rate-limiter-for-policy";
+import { rateLimitResponse } from "@/server/http/rate-limit-response";
 import { signPreferenceToken } from "@/server/preferences/sign-preference-token";
 import { INVALID_UNSUBSCRIBE_LINK_HTML } from "./templates/render-unsubscribe-page";
 import type { UnsubscribeList } from "./unsubscribe-list";
@@ -38,22 +40,14 @@ export function invalidLinkResponse(head = false): Response {
   return htmlResponse(INVALID_UNSUBSCRIBE_LINK_HTML, { status: 404, head });
 }
 
-const globalForLimiter = globalThis as unknown as { entraideUnsubscribeLimiter?: RateLimiter };
-
 /**
- * Per client IP, for every method: 20 requests at once, then one every 2 seconds. Generous for a
- * person or a mail provider's one-click POST, tight enough to make guessing tokens pointless
- * (they are HMACs anyway). 429 problem+json with Retry-After.
+ * Per client IP, for every method (policy "unsubscribe" in server/http/rate-limit-policies.ts):
+ * generous for a person or a mail provider's one-click POST, tight enough to make guessing tokens
+ * pointless (they are HMACs anyway). 429 problem+json with Retry-After.
  */
-export async function limitUnsubscribeRate(request: Request, limiter?: RateLimiter): Promise<Response | null> {
-  const active = limiter ?? (globalForLimiter.entraideUnsubscribeLimiter ??= createTokenBucketRateLimiter({ capacity: 20, refillPerSecond: 0.5 }));
-  const decision = await active.take(`unsubscribe:${clientIpOf(request)}`);
-  if (decision.allowed) return null;
-  return problemResponse({
-    status: 429,
-    detail: "Too many requests from this address. Try again in a moment.",
-    headers: { "Retry-After": String(decision.retryAfterSeconds) },
-  });
+export async function limitUnsubscribeRate(request: Request, limiter: RateLimiter = rateLimiterFor("unsubscribe")): Promise<Response | null> {
+  const decision = await limiter.take(clientIpOf(request));
+  return decision.allowed ? null : rateLimitResponse(decision.retryAfterSeconds);
 }
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
