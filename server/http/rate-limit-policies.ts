@@ -23,9 +23,10 @@ export const RATE_LIMIT_POLICIES = {
   "post-edit": { capacity: 30, refillPerSecond: 1 / 20 },
   /**
    * Shop webhook calls from one IP, before the signature is checked (a flood costs no HMAC work):
-   * 300 at once, then 20 a second — a catalog sync is a few calls, purchases arrive one by one.
+   * 300 at once, then 5 a second (18,000 an hour) — a catalog sync is a few calls, purchases
+   * arrive one by one.
    */
-  "shop-webhook": { capacity: 300, refillPerSecond: 20 },
+  "shop-webhook": { capacity: 300, refillPerSecond: 5 },
   /** One-click unsubscribe and its page, per IP: 20 at once, then one every 2 seconds (tokens are HMACs anyway). */
   unsubscribe: { capacity: 20, refillPerSecond: 0.5 },
   /** The preference center opened from an e-mail link (page views and its actions), per IP: 60 at once, then one every 2 seconds. */

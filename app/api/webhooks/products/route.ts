@@ -3,6 +3,7 @@ import { upsertProducts } from "@/server/catalog/upsert-products";
 import { internalErrorResponse } from "@/server/http/internal-error-response";
 import { methodNotAllowedResponse } from "@/server/http/method-not-allowed-response";
 import { validationProblemResponse } from "@/server/http/validation-problem-response";
+import { limitRequestRate } from "@/server/http/rate-limit-request";
 import { readShopWebhook } from "@/server/webhooks/read-shop-webhook";
 
 /** Catalog sync from the shop: see docs/webhooks.md for the contract and signing. */
@@ -12,6 +13,9 @@ const ALLOWED_METHODS = ["PUT", "OPTIONS"] as const;
 
 export async function PUT(request: Request): Promise<Response> {
   try {
+    // Per IP and before the signature is checked: a flood costs no HMAC or body parsing.
+    const limited = await limitRequestRate("shop-webhook", request);
+    if (limited) return limited;
     const read = await readShopWebhook(request);
     if (!read.ok) return read.response;
 

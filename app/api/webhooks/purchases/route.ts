@@ -4,6 +4,7 @@ import { methodNotAllowedResponse } from "@/server/http/method-not-allowed-respo
 import { PROBLEM_TYPES, problemResponse } from "@/server/http/problem-response";
 import { validationProblemResponse } from "@/server/http/validation-problem-response";
 import { recordPurchaseOrder } from "@/server/purchases/record-purchase-order";
+import { limitRequestRate } from "@/server/http/rate-limit-request";
 import { readShopWebhook } from "@/server/webhooks/read-shop-webhook";
 
 /** Purchases from the shop: see docs/webhooks.md for the contract, idempotency and signing. */
@@ -14,6 +15,9 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 export async function POST(request: Request): Promise<Response> {
   try {
+    // Per IP and before the signature is checked: a flood costs no HMAC or body parsing.
+    const limited = await limitRequestRate("shop-webhook", request);
+    if (limited) return limited;
     const read = await readShopWebhook(request);
     if (!read.ok) return read.response;
 
