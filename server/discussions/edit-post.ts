@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
+import { rateLimiterFor } from "@/server/http/rate-limiter-for-policy";
 import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { findMember } from "@/server/membership/find-member";
 import { recordEditMentions } from "@/server/notifications/record-post-mentions";
@@ -21,10 +22,14 @@ export type EditPostInput = {
  * is kept as a PostRevision first, so every version stays viewable; editedAt is set. The slug is
  * left alone so links already shared keep working.
  * Throws AppError (membership codes), NOT_FOUND, FORBIDDEN (details.reason NOT_AUTHOR /
- * POST_DELETED / THREAD_DELETED) or INVALID_INPUT (details.field "title").
+ * POST_DELETED / THREAD_DELETED), INVALID_INPUT (details.field "title") or RATE_LIMITED
+ * (details.retryAt; policy "post-edit", per member).
  */
 export async function editPost(input: EditPostInput): Promise<{ postId: string; threadId: string; threadSlug: string }> {
   const member = await findMember(input.actorId);
+  // Edits are not Post rows, so the exact per-member count of new posts does not see them.
+  const limit = await rateLimiterFor("post-edit").take(member.id);
+  if (!limit.allowed) throw new AppError("RATE_LIMITED", { details: { retryAt: new Date(Date.now() + limit.retryAfterSeconds * 1000).toISOString() } });
   const { html: bodyHtml, mentionedUserIds } = await renderPostBodyWithMentions(input.body);
 
   const edited = await db().$transaction(async (tx) => {
