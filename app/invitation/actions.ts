@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/action-result";
 import { DECLINE_FIELDS, declineInvitationSchema } from "@/lib/invitations/decline-invitation-schema";
+import { takeVisitorRateLimit } from "@/server/http/rate-limit-visitor";
 import { declineInvitation } from "@/server/invitations/decline-invitation";
 
 export type DeclineInvitationResult = ActionResult<{ remembered: boolean }>;
@@ -19,6 +20,9 @@ export async function declineInvitationAction(_previous: DeclineInvitationResult
 
   let outcome: Awaited<ReturnType<typeof declineInvitation>>;
   try {
+    // Per IP (policy "invitation"), before the token is even looked at.
+    const limit = await takeVisitorRateLimit("invitation");
+    if (!limit.allowed) return { ok: false, formError: (await getTranslations("errors.tooManyRequests"))("action", { seconds: limit.retryAfterSeconds }) };
     outcome = await declineInvitation(parsed.data.token, parsed.data.dontInviteAgain);
   } catch (error) {
     console.error("Declining an invitation failed", error);

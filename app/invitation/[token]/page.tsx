@@ -4,14 +4,21 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { TooManyRequestsNotice } from "@/components/errors/too-many-requests-notice";
 import { AlreadyMemberNotice } from "@/components/invitations/already-member-notice";
 import { InvitationChoices } from "@/components/invitations/invitation-choices";
 import { productPath } from "@/lib/catalog/catalog-paths";
 import { getShopName } from "@/server/catalog/get-shop-name";
+import { takeVisitorRateLimit } from "@/server/http/rate-limit-visitor";
 import { findInvitation } from "@/server/invitations/find-invitation";
 
-// generateMetadata and the page both need the invitation: one lookup per request.
-const loadInvitation = cache(findInvitation);
+// generateMetadata and the page both need the invitation: one lookup, and one token of the per-IP
+// limit (policy "invitation"), per request. A refused request never looks at the token.
+const loadInvitation = cache(async (token: string) => {
+  const limit = await takeVisitorRateLimit("invitation");
+  if (!limit.allowed) return { limited: true, retryAfterSeconds: limit.retryAfterSeconds } as const;
+  return { limited: false, invitation: await findInvitation(token) } as const;
+});
 
 type InvitationPageProps = { params: Promise<{ token: string }> };
 
@@ -21,8 +28,10 @@ const PRIVATE_PAGE: Metadata = { robots: { index: false, follow: false }, referr
 
 export async function generateMetadata({ params }: InvitationPageProps): Promise<Metadata> {
   await connection();
+  const loaded = await loadInvitation((await params).token);
+  if (loaded.limited) return { ...PRIVATE_PAGE, title: (await getTranslations("errors.tooManyRequests"))("title") };
   // Same verdict as the page, so a dead link gets the not-found page's title.
-  if (!(await loadInvitation((await params).token))) notFound();
+  if (!loaded.invitation) notFound();
   const t = await getTranslations("invitation.page");
   return { ...PRIVATE_PAGE, title: t("metaTitle") };
 }
@@ -34,7 +43,9 @@ export async function generateMetadata({ params }: InvitationPageProps): Promise
 export default async function InvitationPage({ params }: InvitationPageProps) {
   await connection();
   const { token } = await params;
-  const invitation = await loadInvitation(token);
+  const loaded = await loadInvitation(token);
+  if (loaded.limited) return <TooManyRequestsNotice retryAfterSeconds={loaded.retryAfterSeconds} />;
+  const { invitation } = loaded;
   if (!invitation) notFound();
 
   const shop = getShopName();

@@ -12,6 +12,7 @@ import {
   linkUnsubscribeFromAllSchema,
 } from "@/lib/preferences/preference-center-schemas";
 import { getRequestId } from "@/server/http/get-request-id";
+import { takeVisitorRateLimit } from "@/server/http/rate-limit-visitor";
 import type { PreferenceActor } from "@/server/preferences/preference-actor";
 import { toFailedPreferenceAction } from "@/server/preferences/preferences-error-key";
 import { setAlertSubscription } from "@/server/preferences/set-alert-subscription";
@@ -34,6 +35,9 @@ type Failed = Extract<ActionResult, { ok: false }>;
 
 /** The actor a token stands for, or the one failure every bad token gets (forged, truncated, unknown…). */
 async function linkActor(token: string): Promise<PreferenceActor | Failed> {
+  // Per IP (policy "preference-link"), before the token is even looked at.
+  const limit = await takeVisitorRateLimit("preference-link");
+  if (!limit.allowed) return { ok: false, formError: (await getTranslations("errors.tooManyRequests"))("action", { seconds: limit.retryAfterSeconds }) };
   const recipient = await verifyPreferenceToken(token);
   if (recipient) return { via: "emailLink", userId: recipient.userId };
   const t = await getTranslations("preferences");

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { TooManyRequestsNotice } from "@/components/errors/too-many-requests-notice";
 import { PauseEmailControl } from "@/components/preferences/pause-email-control";
 import { PersonalEmailOffList } from "@/components/preferences/personal-email-off-list";
 import { PreferenceSection } from "@/components/preferences/preference-section";
@@ -14,13 +15,19 @@ import { Pagination } from "@/components/ui/pagination";
 import { getConsentText } from "@/lib/consent/consent-texts";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { isPageInRange, parsePageParam } from "@/lib/pagination";
+import { takeVisitorRateLimit } from "@/server/http/rate-limit-visitor";
 import { getEmailPreference } from "@/server/preferences/get-email-preference";
 import { getPersonalEventPreferences } from "@/server/preferences/get-personal-event-preferences";
 import { listAlertSubscriptions } from "@/server/preferences/list-alert-subscriptions";
 import { verifyPreferenceToken } from "@/server/preferences/verify-preference-token";
 
-// generateMetadata and the page both need the recipient: one lookup per request.
-const loadRecipient = cache(verifyPreferenceToken);
+// generateMetadata and the page both need the recipient: one lookup, and one token of the per-IP
+// limit (policy "preference-link"), per request. A refused request never looks at the token.
+const loadLink = cache(async (token: string) => {
+  const limit = await takeVisitorRateLimit("preference-link");
+  if (!limit.allowed) return { limited: true, retryAfterSeconds: limit.retryAfterSeconds } as const;
+  return { limited: false, recipient: await verifyPreferenceToken(token) } as const;
+});
 
 type LinkPageProps = { params: Promise<{ token: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
@@ -30,8 +37,10 @@ const PRIVATE_PAGE: Metadata = { robots: { index: false, follow: false }, referr
 
 export async function generateMetadata({ params }: LinkPageProps): Promise<Metadata> {
   await connection();
+  const link = await loadLink((await params).token);
+  if (link.limited) return { ...PRIVATE_PAGE, title: (await getTranslations("errors.tooManyRequests"))("title") };
   // Same verdict as the page, so every bad link gets the not-found page's title.
-  if (!(await loadRecipient((await params).token))) notFound();
+  if (!link.recipient) notFound();
   const t = await getTranslations("preferences.center.link");
   return { ...PRIVATE_PAGE, title: t("metaTitle") };
 }
@@ -45,7 +54,9 @@ export async function generateMetadata({ params }: LinkPageProps): Promise<Metad
 export default async function PreferenceLinkPage({ params, searchParams }: LinkPageProps) {
   await connection();
   const { token } = await params;
-  const recipient = await loadRecipient(token);
+  const link = await loadLink(token);
+  if (link.limited) return <TooManyRequestsNotice retryAfterSeconds={link.retryAfterSeconds} />;
+  const { recipient } = link;
   if (!recipient) notFound();
   const page = parsePageParam((await searchParams).page);
   if (page === null) notFound();

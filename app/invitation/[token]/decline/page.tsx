@@ -3,18 +3,27 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { TooManyRequestsNotice } from "@/components/errors/too-many-requests-notice";
 import { DeclineInvitationForm } from "@/components/invitations/decline-invitation-form";
 import { TextLink } from "@/components/ui/text-link";
 import { invitationPath } from "@/lib/invitations/invitation-paths";
+import { takeVisitorRateLimit } from "@/server/http/rate-limit-visitor";
 import { findInvitation } from "@/server/invitations/find-invitation";
 
-const loadInvitation = cache(findInvitation);
+// One lookup, and one token of the per-IP limit (policy "invitation"), per request.
+const loadInvitation = cache(async (token: string) => {
+  const limit = await takeVisitorRateLimit("invitation");
+  if (!limit.allowed) return { limited: true, retryAfterSeconds: limit.retryAfterSeconds } as const;
+  return { limited: false, invitation: await findInvitation(token) } as const;
+});
 
 type DeclinePageProps = { params: Promise<{ token: string }> };
 
 export async function generateMetadata({ params }: DeclinePageProps): Promise<Metadata> {
   await connection();
-  if (!(await loadInvitation((await params).token))) notFound();
+  const loaded = await loadInvitation((await params).token);
+  if (loaded.limited) return { title: (await getTranslations("errors.tooManyRequests"))("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
+  if (!loaded.invitation) notFound();
   const t = await getTranslations("invitation.decline");
   return { title: t("metaTitle"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
@@ -23,7 +32,9 @@ export async function generateMetadata({ params }: DeclinePageProps): Promise<Me
 export default async function DeclineInvitationPage({ params }: DeclinePageProps) {
   await connection();
   const { token } = await params;
-  const invitation = await loadInvitation(token);
+  const loaded = await loadInvitation(token);
+  if (loaded.limited) return <TooManyRequestsNotice retryAfterSeconds={loaded.retryAfterSeconds} />;
+  const { invitation } = loaded;
   if (!invitation) notFound();
   // A member has nothing to decline; the invitation page tells them so.
   if (invitation.isMember) redirect(invitationPath(token));
