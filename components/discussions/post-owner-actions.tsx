@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { acceptAnswerAction, deletePostAction, unacceptAnswerAction } from "@/app/t/[id]/[slug]/actions";
 import { FlagPostForm } from "@/components/moderation/flag-post-form";
@@ -13,8 +14,12 @@ import { PostActionForm } from "./post-action-form";
  * Revisions link once the post was edited. Mirrors the server functions' rules, which decide
  * again on every action; the facts for all posts of a page come from one batched query.
  */
-export async function PostOwnerActions({ postId }: { postId: string }) {
-  const [post, viewer, t] = await Promise.all([findPostPermissionFacts(postId), getViewerWriteRole(), getTranslations("discussions.write")]);
+export async function PostOwnerActions({ postId, revisionsHref }: { postId: string; revisionsHref: string | null }) {
+  const [viewer, t] = await Promise.all([getViewerWriteRole(), getTranslations("discussions.write")]);
+  // A signed-out reader may only follow the Revisions link (the page knows whether the post was
+  // edited): no permission facts to look up for the readers most pages are served to.
+  if (viewer.kind === "signedOut") return revisionsHref ? <PostActionsGroup label={t("owner.label")}>{revisionsLink(revisionsHref, t("owner.revisions"))}</PostActionsGroup> : null;
+  const post = await findPostPermissionFacts(postId);
   if (!post || post.deletedAt || post.thread.deletedAt) return null;
   const { thread } = post;
   const member = viewer.kind === "member" ? viewer : null;
@@ -27,7 +32,7 @@ export async function PostOwnerActions({ postId }: { postId: string }) {
   if (!isAuthor && !canDelete && !canAccept && !canFlag && !post.editedAt) return null;
 
   return (
-    <div role="group" aria-label={t("owner.label")} className="mt-2 flex flex-wrap items-start gap-x-4 gap-y-2 text-sm">
+    <PostActionsGroup label={t("owner.label")}>
       {canAccept &&
         (isAccepted ? (
           <PostActionForm postId={post.id} action={unacceptAnswerAction} label={t("owner.unaccept")} pendingLabel={t("owner.working")} />
@@ -39,11 +44,7 @@ export async function PostOwnerActions({ postId }: { postId: string }) {
           {t("owner.edit")}
         </TextLink>
       )}
-      {post.editedAt && (
-        <TextLink href={postRevisionsPath(thread.id, thread.slug, post.id)} className="py-2">
-          {t("owner.revisions")}
-        </TextLink>
-      )}
+      {post.editedAt && revisionsLink(postRevisionsPath(thread.id, thread.slug, post.id), t("owner.revisions"))}
       {canDelete && (
         <details className="py-2">
           <summary className="cursor-pointer font-medium text-red-700 hover:underline dark:text-red-400">{t("owner.delete")}</summary>
@@ -54,6 +55,22 @@ export async function PostOwnerActions({ postId }: { postId: string }) {
         </details>
       )}
       {canFlag && <FlagPostForm postId={post.id} />}
+    </PostActionsGroup>
+  );
+}
+
+function PostActionsGroup({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={label} className="mt-2 flex flex-wrap items-start gap-x-4 gap-y-2 text-sm">
+      {children}
     </div>
+  );
+}
+
+function revisionsLink(href: string, label: string) {
+  return (
+    <TextLink href={href} className="py-2">
+      {label}
+    </TextLink>
   );
 }

@@ -12,7 +12,7 @@ type ReplyTreeProps = {
   verifiedOwnerIds: Set<string>;
   acceptedPostId: string | null;
   /** Actions under each post (rendered by the page, which knows the write side's components). */
-  actionsFor: (postId: string) => ReactNode;
+  actionsFor: (reply: ReplyNode) => ReactNode;
   /** Helpful vote under each post (the page knows the viewer and their votes). */
   reactionsFor?: (reply: ReplyNode) => ReactNode;
 };
@@ -32,7 +32,7 @@ export function ReplyTree({ replies, threadId, threadSlug, verifiedOwnerIds, acc
             threadId={threadId}
             threadSlug={threadSlug}
             isVerifiedOwner={reply.authorId !== null && verifiedOwnerIds.has(reply.authorId)}
-            actions={actionsFor(reply.id)}
+            actions={actionsFor(reply)}
             reactions={reactionsFor?.(reply)}
             isAccepted={reply.id === acceptedPostId}
             context={

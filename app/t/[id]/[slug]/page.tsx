@@ -9,7 +9,7 @@ import { ThreadModerationTools } from "@/components/moderation/thread-moderation
 import { MeTooButton } from "@/components/discussions/me-too-button";
 import { PostOwnerActions } from "@/components/discussions/post-owner-actions";
 import { PostView } from "@/components/discussions/post-view";
-import { ReplySection } from "@/components/discussions/reply-section";
+import { ReplySection, replyUnderPost } from "@/components/discussions/reply-section";
 import { ReplyTree } from "@/components/discussions/reply-tree";
 import { SolvedBadge } from "@/components/discussions/solved-badge";
 import { ThreadJsonLd } from "@/components/discussions/thread-json-ld";
@@ -18,6 +18,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Pagination } from "@/components/ui/pagination";
 import { categoryPath, productPath } from "@/lib/catalog/catalog-paths";
 import { threadPath } from "@/lib/discussions/discussion-paths";
+import { postRevisionsPath } from "@/lib/discussions/post-edit-paths";
 import { htmlToText, toExcerpt } from "@/lib/discussions/html-to-excerpt";
 import { isPageInRange, parsePageParam } from "@/lib/pagination";
 import { findReplyPage } from "@/server/discussions/find-reply-page";
@@ -81,11 +82,12 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
 
   const authorIds = [thread.opening.authorId, thread.acceptedAnswer?.authorId, ...replies.authorIds].filter((value): value is string => !!value);
   const viewer = await getViewerWriteRole();
-  const [t, verifiedOwnerIds, reactions] = await Promise.all([
+  const [t, verifiedOwnerIds, reactions, replyUnder] = await Promise.all([
     getTranslations("discussions.read"),
     findVerifiedOwners(thread.product.id, authorIds),
     // The viewer's own votes on this page's posts: one query, not one per post.
     findViewerReactions(viewer.kind === "member" ? viewer.userId : null, thread.id, [thread.opening.id, ...replyIdsOf(replies.replies)]),
+    replyUnderPost(thread.id, thread.slug),
   ]);
   const isOwner = (authorId: string | null) => authorId !== null && verifiedOwnerIds.has(authorId);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(threadPath(thread.id, thread.slug))}`;
@@ -102,10 +104,13 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
       <MeTooButton threadId={thread.id} initial={{ meToo: reactions.meToo, meTooCount: thread.meTooCount }} access={meTooAccess} signInHref={signInHref} />
     ) : null;
   const openingVote = helpfulVote(thread.opening);
-  const postActions = (postId: string) => (
+  const ownerActions = (post: { id: string; editedAt: Date | null }) => (
+    <PostOwnerActions postId={post.id} revisionsHref={post.editedAt ? postRevisionsPath(thread.id, thread.slug, post.id) : null} />
+  );
+  const postActions = (post: { id: string; editedAt: Date | null }) => (
     <>
-      <PostOwnerActions postId={postId} />
-      <ReplySection threadId={thread.id} threadSlug={thread.slug} parentPostId={postId} />
+      {ownerActions(post)}
+      {replyUnder(post.id)}
     </>
   );
 
@@ -147,7 +152,7 @@ export default async function ThreadPage({ params, searchParams }: ThreadPagePro
                 {meToo}
               </>
             )}
-            actions={<PostOwnerActions postId={thread.opening.id} />}
+            actions={ownerActions(thread.opening)}
           />
         </div>
 
