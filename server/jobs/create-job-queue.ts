@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { ignoreJobQueueOutageRejections } from "./ignore-job-queue-outage-rejections";
 import { QUEUE_OPTIONS, type QueueName } from "./queue-names";
 
 export type JobQueueRole =
@@ -17,6 +18,7 @@ export const JOB_SCHEMA = "pgboss";
  */
 export async function createJobQueue(options: { connectionString: string; role: JobQueueRole }): Promise<PgBoss> {
   const worker = options.role === "worker";
+  if (worker) ignoreJobQueueOutageRejections();
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: JOB_SCHEMA,
