@@ -69,9 +69,18 @@ const { encodeWord, isPlainText } = (mimeFuncsModule as { default?: typeof mimeF
 
 const globalForMail = globalThis as unknown as { entraideSmtp?: { url: string; transporter: Transporter } };
 
+/**
+ * Pooled SMTP connections, reused across messages: a new connection per message (greeting, EHLO,
+ * maybe TLS) cost more than the message itself and held the e-mail sender near 57 messages a
+ * second. The pool keeps a few open (one per concurrent send, see SEND_CONCURRENCY in
+ * send-due-emails.ts) and renews each after a number of messages, as relays expect.
+ */
+const SMTP_POOL = { pool: true, maxConnections: 4, maxMessages: 500 } as const;
+
 function smtpTransporter(url: string): Transporter {
   if (globalForMail.entraideSmtp?.url !== url) {
-    globalForMail.entraideSmtp = { url, transporter: nodemailer.createTransport(url) };
+    globalForMail.entraideSmtp?.transporter.close();
+    globalForMail.entraideSmtp = { url, transporter: nodemailer.createTransport({ url, ...SMTP_POOL }) };
   }
   return globalForMail.entraideSmtp.transporter;
 }

@@ -17,6 +17,13 @@ export const MAX_EMAIL_ATTEMPTS = 5;
 /** While a sender works on a claimed row its dueAt is pushed this far: other senders skip it. */
 const CLAIM_LEASE_MINUTES = 10;
 const EXCERPT_LENGTH = 400;
+/**
+ * Deliveries handed to SMTP at once by this process, over every concurrent sendDueEmails call.
+ * Each holds a database connection for its transaction and briefly takes a second one
+ * (suppression check, sent-mail log): 4 × 2 stays within the pool of 10 (server/db/client.ts),
+ * so sends can never all wait on each other for a connection.
+ */
+const SEND_CONCURRENCY = 4;
 
 export type SendDueEmailsResult = { sent: number; skipped: number; retried: number; failed: number };
 
@@ -82,11 +89,28 @@ export async function sendDueEmails({ batchSize = 50 }: { batchSize?: number } =
   const result: SendDueEmailsResult = { sent: 0, skipped: 0, retried: 0, failed: 0 };
   for (;;) {
     const ids = await claimDueDeliveries(batchSize);
-    for (const id of ids) {
-      const outcome = await sendOneDelivery(id);
-      if (outcome) result[outcome] += 1;
-    }
+    // In parallel: each row is still decided and sent in its own locked transaction, so running
+    // several at once changes nothing about what is sent, only how long the SMTP round trips take.
+    const outcomes = await Promise.all(ids.map((id) => withSendSlot(() => sendOneDelivery(id))));
+    for (const outcome of outcomes) if (outcome) result[outcome] += 1;
     if (ids.length < batchSize) return result;
+  }
+}
+
+let sendsInFlight = 0;
+const waitingForSlot: (() => void)[] = [];
+
+/** Runs `send` when fewer than SEND_CONCURRENCY sends of this process are in flight. */
+async function withSendSlot<T>(send: () => Promise<T>): Promise<T> {
+  if (sendsInFlight >= SEND_CONCURRENCY) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  else sendsInFlight += 1;
+  try {
+    return await send();
+  } finally {
+    // Hand the slot straight to the next waiter (the count stays), or free it.
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else sendsInFlight -= 1;
   }
 }
 
