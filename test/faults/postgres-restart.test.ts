@@ -26,14 +26,14 @@ const workers: AppProcess[] = [];
 beforeAll(async () => {
   database = await startRestartablePostgres(ports.postgres);
   sink = await startRecordingSmtpSink(ports.smtp);
-  const settings = { databaseUrl: database.url, smtpUrl: sink.url, appUrl: "http://127.0.0.1:4700" };
+  const settings = { databaseUrl: database.url, smtpUrl: sink.url, appUrl: "http://127.0.0.1:4780" };
   configureTestProcess(settings);
   workers.push(await startWorkerProcess("worker 1", settings), await startWorkerProcess("worker 2", settings));
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
-  await db().$disconnect().catch(() => {});
+  if (process.env.DATABASE_URL === database?.url) await db().$disconnect().catch(() => {});
   await sink?.stop();
   await database?.destroy();
 }, 60_000);
