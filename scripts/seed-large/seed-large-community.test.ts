@@ -43,8 +43,8 @@ describe("options", () => {
 });
 
 describe("seedLargeCommunity at a thousandth of the reference size", () => {
-  it("writes the requested sizes, a big product and a big thread", async () => {
-    const like = `lg${result.stamp}_%`;
+  it("writes the requested sizes, a big product and a big thread, with ids the app's URLs accept", async () => {
+    const like = `${result.prefix}%`;
     expect(await count(`SELECT count(*) AS n FROM "Product" WHERE "id" LIKE $1`, [like])).toBe(2);
     expect(await count(`SELECT count(*) AS n FROM "User" WHERE "id" LIKE $1 AND "isMember"`, [like])).toBe(100);
     expect(await count(`SELECT count(*) AS n FROM "Thread" WHERE "id" LIKE $1`, [like])).toBe(50);
@@ -53,6 +53,11 @@ describe("seedLargeCommunity at a thousandth of the reference size", () => {
     expect(await count(`SELECT count(*) AS n FROM "Post" WHERE "threadId" = $1 AND NOT "isOpening"`, [result.bigThread.id])).toBe(result.bigThread.replies);
     expect(result.bigThread.replies).toBe(475); // min(1,000, (posts − threads) / 2)
     expect(result.steps.map((step) => step.step)).toContain("posts");
+    // get-thread.ts and friends refuse other ids with a 404, as for a forged URL.
+    const ids = await client.query<{ id: string }>(
+      `SELECT "id" FROM "Thread" UNION ALL SELECT "id" FROM "Post" UNION ALL SELECT "id" FROM "User" UNION ALL SELECT "id" FROM "Product"`,
+    );
+    for (const { id } of ids.rows) expect(id).toMatch(/^[a-z0-9]{8,40}$/i);
   });
 
   it("gives every member the membership grant they joined with, with the text's version and hash", async () => {

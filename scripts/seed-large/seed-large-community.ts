@@ -29,6 +29,8 @@ export type LargeSeedStep = { step: string; rows: number; ms: number };
 
 export type LargeSeedResult = {
   stamp: string;
+  /** Every id written starts with it; member n is `${prefix}u${n}` (n from 1). */
+  prefix: string;
   sizes: LargeSeedSizes;
   bigProduct: { id: string; slug: string };
   bigThread: { id: string; slug: string; replies: number };
@@ -51,9 +53,9 @@ export async function seedLargeCommunity(databaseUrl: string, sizes: LargeSeedSi
   const started = performance.now();
   const steps: LargeSeedStep[] = [];
   const stamp = Date.now().toString(36);
-  // Ids are opaque text in this schema; a stamp keeps runs apart, and no id contains ':' (the
-  // unsubscribe token joins the user id and the list key with one).
-  const prefix = `lg${stamp}_`;
+  // Ids are opaque text, but the app accepts only [a-z0-9]{8,40} in URLs (as cuids are): a stamp
+  // keeps runs apart, then one letter per kind of row and the number ("…u42", replies "…r7x3").
+  const prefix = `lg${stamp}`;
   const now = Date.now();
   const report = (step: string, done: number, total: number, since: number) => options.onProgress?.({ step, done, total, elapsedMs: performance.now() - since });
 
@@ -224,10 +226,10 @@ export async function seedLargeCommunity(databaseUrl: string, sizes: LargeSeedSi
         const to = Math.min(threads, from + REPLY_THREAD_BATCH - 1);
         rows += (await client.query(
           `INSERT INTO "Post" ("id", "threadId", "authorId", "isOpening", "parentId", "rootReplyId", "depth", "bodyMarkdown", "bodyHtml", "language", "helpfulCount", "createdAt")
-           SELECT $1 || 'r' || p.t || '_' || i, $1 || 't' || p.t,
+           SELECT $1 || 'r' || p.t || 'x' || i, $1 || 't' || p.t,
                   $1 || 'u' || (1 + abs(hashint8(p.t::bigint * 1000003 + i)) % $4::int), false,
-                  CASE WHEN i % 5 >= 3 THEN $1 || 'r' || p.t || '_' || (i - 1) END,
-                  $1 || 'r' || p.t || '_' || (i - CASE i % 5 WHEN 3 THEN 1 WHEN 4 THEN 2 ELSE 0 END),
+                  CASE WHEN i % 5 >= 3 THEN $1 || 'r' || p.t || 'x' || (i - 1) END,
+                  $1 || 'r' || p.t || 'x' || (i - CASE i % 5 WHEN 3 THEN 1 WHEN 4 THEN 2 ELSE 0 END),
                   CASE i % 5 WHEN 3 THEN 2 WHEN 4 THEN 3 ELSE 1 END,
                   b.body, '<p>' || b.body || '</p>', p.lang, 0, p.created + p.gap * (i + 1)
            FROM lg_plan p
@@ -248,7 +250,7 @@ export async function seedLargeCommunity(databaseUrl: string, sizes: LargeSeedSi
     await step("accepted answers", 1, async () => {
       // Two questions in five are solved by their first reply, when someone else wrote it.
       const { rowCount } = await client.query(
-        `UPDATE "Thread" th SET "acceptedPostId" = $1 || 'r' || p.t || '_0'
+        `UPDATE "Thread" th SET "acceptedPostId" = $1 || 'r' || p.t || 'x0'
          FROM lg_plan p
          WHERE th."id" = $1 || 't' || p.t AND p.kind = 'QUESTION' AND p.replies > 0 AND (p.t = 1 OR p.t % 5 < 2)
            AND 1 + abs(hashint8(p.t::bigint * 1000003)) % $2::int <> p.author`,
@@ -315,7 +317,7 @@ export async function seedLargeCommunity(databaseUrl: string, sizes: LargeSeedSi
       return 0;
     });
 
-    return { stamp, sizes, bigProduct, bigThread, steps, totalMs: performance.now() - started };
+    return { stamp, prefix, sizes, bigProduct, bigThread, steps, totalMs: performance.now() - started };
   } finally {
     await client.end();
   }
