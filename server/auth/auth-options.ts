@@ -40,12 +40,19 @@ type SignInCallback = NonNullable<NonNullable<AuthOptions["callbacks"]>["signIn"
  */
 function limitingSignInRequests(signIn: SignInCallback | undefined): SignInCallback {
   return async (params) => {
-    if (params.email?.verificationRequest) {
-      const decision = await limitSignInRequest({ email: params.user.email ?? "", ip: clientIpOf(await headers()) });
-      // Absolute: next-auth's client parses the URL it gets back.
-      if (!decision.allowed) return `${env().APP_URL}/signin?error=RateLimited`;
+    // Absolute URLs: next-auth's client parses the URL it gets back.
+    const { APP_URL } = env();
+    try {
+      if (params.email?.verificationRequest) {
+        const decision = await limitSignInRequest({ email: params.user.email ?? "", ip: clientIpOf(await headers()) });
+        if (!decision.allowed) return `${APP_URL}/signin?error=RateLimited`;
+      }
+      return signIn ? await signIn(params) : true;
+    } catch (error) {
+      // next-auth would put String(error) in the redirect URL, unlogged: log it, say little.
+      console.error("Sign-in callback failed", error);
+      return `${APP_URL}/signin?error=Default`;
     }
-    return signIn ? signIn(params) : true;
   };
 }
 

@@ -45,4 +45,19 @@ describe("the /api/auth signIn callback", () => {
     // Following a link already mailed is not a request for another.
     expect(await signIn({ user, account: null })).toBe(true);
   });
+
+  it("answers a failure (here: no request headers) with the generic error URL, never the error's text", async () => {
+    const signIn = (await getAuthOptions()).callbacks!.signIn!;
+    const email = newAddress();
+    const failing = requestHeaders.current;
+    requestHeaders.current = undefined as unknown as Headers;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await signIn({ user: { id: email, email, emailVerified: null }, account: null, email: { verificationRequest: true } })).toMatch(/^https?:\/\/[^/]+\/signin\?error=Default$/);
+      expect(errors).toHaveBeenCalledWith("Sign-in callback failed", expect.any(Error));
+    } finally {
+      errors.mockRestore();
+      requestHeaders.current = failing;
+    }
+  });
 });
