@@ -29,8 +29,8 @@ export function serverActionId(file: string, exportedName: string): string {
 }
 
 /**
- * Calls a `(previous, formData)` server action as React's client does: the form's fields
- * under the "1_" prefix and the argument list `[null, "$K1"]` (FormData reference 1) in "0".
+ * Calls a `(previous, formData)` server action as React's client (encodeReply) does: the form's
+ * fields under the "_1_" prefix and the argument list `[null, "$K1"]` (FormData reference 1) in "0".
  * Returns the HTTP status and the RSC payload (the ActionResult is in it as JSON).
  */
 export async function callFormAction(options: {
@@ -42,7 +42,7 @@ export async function callFormAction(options: {
   signal?: AbortSignal;
 }): Promise<{ status: number; body: string }> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(options.fields)) form.append(`1_${name}`, value);
+  for (const [name, value] of Object.entries(options.fields)) form.append(`_1_${name}`, value);
   form.append("0", JSON.stringify([null, "$K1"]));
   const response = await fetch(`${options.baseUrl}${options.pagePath}`, {
     method: "POST",
