@@ -10,12 +10,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { FAULT_PORTS, startWorkerProcess, type AppProcess } from "./support/app-processes";
+import { pickFreePorts, startWorkerProcess, type AppProcess } from "./support/app-processes";
 import { configureTestProcess, emailStatuses, eventually, fanOutJob, newThreadEvent, productWithWatchers, sendEmailJob, sendJobs } from "./support/fault-world";
 import { startRecordingSmtpSink, tally, type RecordingSmtpSink } from "./support/recording-smtp-sink";
 import { startRestartablePostgres, type RestartablePostgres } from "./support/restartable-postgres";
 
-const ports = FAULT_PORTS.postgresRestart;
 const WATCHERS = 20_000;
 const EMAIL_EVERY = 50; // 400 e-mails
 
@@ -24,16 +23,17 @@ let sink: RecordingSmtpSink;
 const workers: AppProcess[] = [];
 
 beforeAll(async () => {
-  database = await startRestartablePostgres(ports.postgres);
-  sink = await startRecordingSmtpSink(ports.smtp);
-  const settings = { databaseUrl: database.url, smtpUrl: sink.url, appUrl: "http://127.0.0.1:4780" };
+  const [postgresPort, smtpPort] = await pickFreePorts(2);
+  database = await startRestartablePostgres(postgresPort!);
+  sink = await startRecordingSmtpSink(smtpPort!);
+  const settings = { databaseUrl: database.url, smtpUrl: sink.url, appUrl: "https://help.faults.test" };
   configureTestProcess(settings);
   workers.push(await startWorkerProcess("worker 1", settings), await startWorkerProcess("worker 2", settings));
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
-  if (process.env.DATABASE_URL === database?.url) await db().$disconnect().catch(() => {});
+  if (database && process.env.DATABASE_URL === database.url) await db().$disconnect().catch(() => {});
   await sink?.stop();
   await database?.destroy();
 }, 60_000);

@@ -10,14 +10,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { createWriter } from "@/test/fixtures/discussion-writers";
-import { FAULT_PORTS, hasProductionBuild, NEXT_DIST_DIR, startWebProcess, type AppProcess } from "./support/app-processes";
+import { hasProductionBuild, pickFreePorts, NEXT_DIST_DIR, startWebProcess, type AppProcess } from "./support/app-processes";
 import { configureTestProcess, newThreadEvent, productWithWatchers } from "./support/fault-world";
 import { startRecordingSmtpSink, type RecordingSmtpSink } from "./support/recording-smtp-sink";
 import { startRestartablePostgres, type RestartablePostgres } from "./support/restartable-postgres";
 import { callFormAction, repliedPostId, serverActionId, sessionCookieFor } from "./support/web-client";
 
-const ports = FAULT_PORTS.webKill;
-const baseUrl = `http://127.0.0.1:${ports.web}`;
 const MEMBERS = 40;
 const REPLIES_EACH = 3; // under the posting limit of 5 a minute
 
@@ -27,18 +25,23 @@ let database: RestartablePostgres;
 let sink: RecordingSmtpSink;
 let web: AppProcess | undefined;
 let settings: { databaseUrl: string; smtpUrl: string; appUrl: string };
+let webPort: number;
+let baseUrl: string;
 
 beforeAll(async () => {
-  database = await startRestartablePostgres(ports.postgres);
-  sink = await startRecordingSmtpSink(ports.smtp);
+  const [postgresPort, smtpPort, port] = await pickFreePorts(3);
+  webPort = port!;
+  baseUrl = `http://127.0.0.1:${webPort}`;
+  database = await startRestartablePostgres(postgresPort!);
+  sink = await startRecordingSmtpSink(smtpPort!);
   settings = { databaseUrl: database.url, smtpUrl: sink.url, appUrl: baseUrl };
   configureTestProcess(settings);
-  web = await startWebProcess("web", ports.web, settings);
+  web = await startWebProcess("web", webPort, settings);
 }, 120_000);
 
 afterAll(async () => {
   await web?.stop();
-  if (process.env.DATABASE_URL === database?.url) await db().$disconnect().catch(() => {});
+  if (database && process.env.DATABASE_URL === database.url) await db().$disconnect().catch(() => {});
   await sink?.stop();
   await database?.destroy();
 }, 60_000);
@@ -104,7 +107,7 @@ describe("a web instance killed mid-request", () => {
     );
 
     // The instance comes back and serves the thread and new replies.
-    web = await startWebProcess("web (restarted)", ports.web, settings);
+    web = await startWebProcess("web (restarted)", webPort, settings);
     const page = await fetch(`${baseUrl}${pagePath}`);
     expect(page.status).toBe(200);
     const after = await callFormAction({ baseUrl, pagePath, actionId, cookie: cookies[MEMBERS - 1]!, fields: { threadId: thread.threadId, body: "After the restart" } });

@@ -7,17 +7,23 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isPortFree } from "@/scripts/database/embedded-postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-/** Ports of these suites: 4780–4799 (the upper end of the 4700–4799 range kept for them). */
-export const FAULT_PORTS = {
-  postgresRestart: { postgres: 4781, smtp: 4782 },
-  smtpOutage: { postgres: 4784, smtp: 4785 },
-  webKill: { postgres: 4787, smtp: 4788, web: 4789 },
-  multiInstance: { postgres: 4791, smtp: 4792, webA: 4793, webB: 4794 },
-} as const;
+/**
+ * Free ports from the range kept for these suites (4700–4799), checked at start-up: other
+ * programs on a shared machine (a developer's e2e run with a port offset) may hold some of them.
+ */
+export async function pickFreePorts(count: number): Promise<number[]> {
+  const picked: number[] = [];
+  for (let port = 4700; port <= 4799 && picked.length < count; port += 1) {
+    if (await isPortFree(port)) picked.push(port);
+  }
+  if (picked.length < count) throw new Error(`Only ${picked.length} free ports in 4700–4799, ${count} needed`);
+  return picked;
+}
 
 /** The production build the web tests start: the one `npm run test:e2e` just made, or ENTRAIDE_NEXT_DIST_DIR's. */
 export const NEXT_DIST_DIR = process.env.ENTRAIDE_NEXT_DIST_DIR || ".next";
