@@ -12,7 +12,9 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**"],
+    // The process suite (real PostgreSQL restarts, workers, next start) has its own config and
+    // runs after the build in test:e2e: vitest.processes.config.ts.
+    exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**", "test/faults/**", "test/multi-instance/**"],
     globalSetup: ["test/global-setup.ts"],
     environment: "node",
     testTimeout: 30_000,
