@@ -2,6 +2,8 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+// Side effect first: no eval in the browser (CSP), see the module.
+import "@/lib/zod-without-eval";
 
 /** React Query for the interactive islands (votes, notifications, live updates). */
 export function QueryProvider({ children }: { children: ReactNode }) {

@@ -4,6 +4,7 @@ import { generateRowId } from "@/server/catalog/generate-row-id";
 import { db, type Prisma } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors/app-error";
+import { publishPublicPageChange } from "@/server/http/publish-public-page-change";
 import { FLAG_RATE_LIMIT } from "@/server/http/rate-limit-policies";
 import { findMember } from "@/server/membership/find-member";
 import { openReviewItem } from "./open-review-item";
@@ -42,8 +43,8 @@ export async function flagPost(input: FlagPostInput, now: Date = new Date()): Pr
   const member = await findMember(input.actorId);
 
   return db().$transaction(async (tx) => {
-    const [post] = await tx.$queryRaw<{ authorId: string; deletedAt: Date | null; threadDeletedAt: Date | null; visibility: string }[]>`
-      SELECT p."authorId", p."deletedAt", t."deletedAt" AS "threadDeletedAt", p."visibility"::text AS "visibility"
+    const [post] = await tx.$queryRaw<{ authorId: string; threadId: string; deletedAt: Date | null; threadDeletedAt: Date | null; visibility: string }[]>`
+      SELECT p."authorId", p."threadId", p."deletedAt", t."deletedAt" AS "threadDeletedAt", p."visibility"::text AS "visibility"
       FROM "Post" p JOIN "Thread" t ON t."id" = p."threadId"
       WHERE p."id" = ${postId}
       FOR UPDATE OF p`;
@@ -65,6 +66,8 @@ export async function flagPost(input: FlagPostInput, now: Date = new Date()): Pr
     const openFlags = await tx.postFlag.count({ where: { postId, reviewItemId: null } });
     if (openFlags < env().MODERATION_FLAG_THRESHOLD) return { hidden: false };
     await tx.post.update({ where: { id: postId }, data: { visibility: "PENDING_REVIEW" }, select: { id: true } });
+    // Hidden from readers now: anonymous readers' cached copies of the thread go at commit.
+    await publishPublicPageChange(tx, { threadIds: [post.threadId] });
     return { hidden: true };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { publishPublicPageChange } from "@/server/http/publish-public-page-change";
 import { AppError } from "@/server/errors/app-error";
 import { publishThreadActivity } from "@/server/discussions/publish-thread-activity";
 import { recordAuditEntry } from "./record-audit-entry";
@@ -44,6 +45,8 @@ export async function lockThread(input: LockThreadInput): Promise<ThreadActionRe
       after: { lockedAt: lockedAt?.toISOString() ?? null },
       requestId: input.requestId,
     });
+    // Anonymous readers' cached copies of the thread (and the lists) go at commit.
+    await publishPublicPageChange(tx, { threadIds: [thread.id] });
     if (input.locked && thread.authorId !== moderator.id) {
       await sendModerationNotice(tx, { userId: thread.authorId, kind: "THREAD_LOCKED", reason: input.reason, threadId: thread.id, createdById: moderator.id });
     }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { publishPublicPageChange } from "@/server/http/publish-public-page-change";
 import { AppError } from "@/server/errors/app-error";
 import { publishThreadActivity } from "@/server/discussions/publish-thread-activity";
 import { recordAuditEntry } from "./record-audit-entry";
@@ -126,6 +127,8 @@ export async function mergeThread(input: MergeThreadInput): Promise<MergeThreadR
     }
     // Readers of the target see the new replies.
     await publishThreadActivity(tx, { threadId: target.id, postId: opening.id, kind: "reply" });
+    // The source thread now redirects: its cached copies go at commit too.
+    await publishPublicPageChange(tx, { threadIds: [source.id] });
     return { threadId: target.id, threadSlug: target.slug, movedPostCount, sourceThreadId: source.id, sourceThreadSlug: source.slug };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { publishPublicPageChange } from "@/server/http/publish-public-page-change";
 import { AppError } from "@/server/errors/app-error";
 import type { ThreadActionResult } from "./lock-thread";
 import { recordAuditEntry } from "./record-audit-entry";
@@ -52,6 +53,8 @@ export async function moveThread(input: MoveThreadInput): Promise<MoveThreadResu
     if (thread.authorId !== moderator.id) {
       await sendModerationNotice(tx, { userId: thread.authorId, kind: "THREAD_MOVED", reason: input.reason, threadId: thread.id, createdById: moderator.id });
     }
+    // Cached copies of the thread and of both products' lists go at commit.
+    await publishPublicPageChange(tx, { threadIds: [thread.id] });
     return { ...result, changed: true };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db/client";
+import { publishPublicPageChange } from "@/server/http/publish-public-page-change";
 import { AppError } from "@/server/errors/app-error";
 import type { ThreadActionResult } from "./lock-thread";
 import { recordAuditEntry } from "./record-audit-entry";
@@ -40,6 +41,8 @@ export async function pinThread(input: PinThreadInput): Promise<ThreadActionResu
       after: { pinnedAt: pinnedAt?.toISOString() ?? null },
       requestId: input.requestId,
     });
+    // Anonymous readers' cached copies of the thread and of the lists it is pinned in go at commit.
+    await publishPublicPageChange(tx, { threadIds: [thread.id] });
     return { ...result, changed: true };
   });
 }

@@ -9,6 +9,7 @@ import { enqueueFanOut } from "@/server/jobs/enqueue-fan-out";
 import { recordNotificationEvent } from "@/server/notifications/record-notification-event";
 import { requirePermission } from "./require-permission";
 import { sendModerationNotice } from "./send-moderation-notice";
+import { publishPublicPageChange } from "@/server/http/publish-public-page-change";
 
 export type ResolveReviewItemsInput = {
   /** The signed-in person's id; permissions are read from the database, not trusted. */
@@ -123,6 +124,9 @@ export async function resolveReviewItems(input: ResolveReviewItemsInput): Promis
       if (item.authorDeleted) continue;
       await sendModerationNotice(tx, { userId: item.authorId, kind: rule.notice, reason, postId: item.postId, threadId: item.threadId, createdById: moderator.id });
     }
+
+    // Posts shown, hidden, edited or deleted: anonymous readers' cached copies of their threads go at commit.
+    await publishPublicPageChange(tx, { threadIds: items.map((item) => item.threadId) });
 
     // A pre-moderated post was never announced: its outbox event is written now, by its author.
     const eventIds: bigint[] = [];
