@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { SiteHeader } from "@/components/shell/site-header";
@@ -9,6 +9,7 @@ import { SkipLink } from "@/components/shell/skip-link";
 import { Container } from "@/components/ui/container";
 import { getShopName } from "@/server/catalog/get-shop-name";
 import { getSiteUrl } from "@/server/catalog/get-site-url";
+import { pickMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 import "./post-content.css";
 
@@ -34,11 +35,12 @@ export const viewport: Viewport = {
  * not add another <main>. The skip link targets it; tabIndex lets it take focus for screen readers.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <NextIntlClientProvider>
+        {/* Only the messages client components read (lib/i18n/client-messages.ts), not the whole catalog. */}
+        <NextIntlClientProvider messages={pickMessages(messages)}>
           <QueryProvider>
             <SkipLink />
             <SiteHeader />

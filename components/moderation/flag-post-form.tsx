@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useId, type FormEvent } from "react";
+import { startTransition, useActionState, useId, useState, type FormEvent, type SyntheticEvent } from "react";
 import { useTranslations } from "next-intl";
 import { flagPostAction } from "@/app/moderation/queue/flag-actions";
 import { fieldClasses, fieldErrorClasses, formErrorClasses, hintClasses } from "@/components/discussions/form-styles";
@@ -20,6 +20,12 @@ export function FlagPostForm({ postId }: { postId: string }) {
   const reasonError = fieldErrors?.reason?.join(" ");
   const noteError = fieldErrors?.note?.join(" ");
   const sent = state?.ok === true;
+  // The reasons and note are mounted when the disclosure first opens: a thread page shows this
+  // under every post, and rendering 20+ closed forms was much of a signed-in page's cost.
+  const [opened, setOpened] = useState(false);
+  const toggled = (event: SyntheticEvent<HTMLDetailsElement>) => {
+    if (event.currentTarget.open) setOpened(true);
+  };
 
   // With JavaScript, skip React's automatic form reset: a refused flag keeps the chosen reason and note.
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -29,58 +35,60 @@ export function FlagPostForm({ postId }: { postId: string }) {
   }
 
   return (
-    <details className="py-2" data-flag-post={postId}>
+    <details className="py-2" data-flag-post={postId} onToggle={toggled}>
       <summary className="cursor-pointer font-medium text-zinc-700 hover:underline dark:text-zinc-300">{t("summary")}</summary>
-      <div className="mt-2 rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
-        <p role="status" className="text-sm font-medium empty:hidden">
-          {sent ? t("sent") : null}
-        </p>
-        {!sent && (
-          <form action={action} onSubmit={submit} noValidate className="space-y-3">
-            <input type="hidden" name="postId" value={postId} />
-            <fieldset aria-describedby={reasonError ? `${id}-reason-error` : undefined}>
-              <legend className="font-medium">{t("reasonLegend")}</legend>
-              <div className="mt-1 space-y-1">
-                {FLAG_REASONS.map((reason) => (
-                  <label key={reason} className="flex min-h-9 items-center gap-2">
-                    <input type="radio" name="reason" value={reason} className="size-4" aria-invalid={reasonError ? true : undefined} />
-                    <span>{t(`reasons.${reason}`)}</span>
-                  </label>
-                ))}
+      {opened && (
+        <div className="mt-2 rounded-md border border-zinc-300 p-3 dark:border-zinc-700">
+          <p role="status" className="text-sm font-medium empty:hidden">
+            {sent ? t("sent") : null}
+          </p>
+          {!sent && (
+            <form action={action} onSubmit={submit} noValidate className="space-y-3">
+              <input type="hidden" name="postId" value={postId} />
+              <fieldset aria-describedby={reasonError ? `${id}-reason-error` : undefined}>
+                <legend className="font-medium">{t("reasonLegend")}</legend>
+                <div className="mt-1 space-y-1">
+                  {FLAG_REASONS.map((reason) => (
+                    <label key={reason} className="flex min-h-9 items-center gap-2">
+                      <input type="radio" name="reason" value={reason} className="size-4" aria-invalid={reasonError ? true : undefined} />
+                      <span>{t(`reasons.${reason}`)}</span>
+                    </label>
+                  ))}
+                </div>
+                <p id={`${id}-reason-error`} aria-live="polite" className={fieldErrorClasses}>
+                  {reasonError}
+                </p>
+              </fieldset>
+              <div>
+                <label htmlFor={`${id}-note`} className="block font-medium">
+                  {t("noteLabel")}
+                </label>
+                <p id={`${id}-note-hint`} className={hintClasses}>
+                  {t("noteHint", { max: FLAG_NOTE_MAX_LENGTH })}
+                </p>
+                <textarea
+                  id={`${id}-note`}
+                  name="note"
+                  rows={3}
+                  maxLength={FLAG_NOTE_MAX_LENGTH}
+                  aria-invalid={noteError ? true : undefined}
+                  aria-describedby={`${id}-note-error ${id}-note-hint`}
+                  className={fieldClasses}
+                />
+                <p id={`${id}-note-error`} aria-live="polite" className={fieldErrorClasses}>
+                  {noteError}
+                </p>
               </div>
-              <p id={`${id}-reason-error`} aria-live="polite" className={fieldErrorClasses}>
-                {reasonError}
+              <Button type="submit" variant="secondary" disabled={pending} className="min-h-9 px-3 py-1">
+                {pending ? t("sending") : t("submit")}
+              </Button>
+              <p role="alert" className={formErrorClasses}>
+                {state && !state.ok ? state.formError : null}
               </p>
-            </fieldset>
-            <div>
-              <label htmlFor={`${id}-note`} className="block font-medium">
-                {t("noteLabel")}
-              </label>
-              <p id={`${id}-note-hint`} className={hintClasses}>
-                {t("noteHint", { max: FLAG_NOTE_MAX_LENGTH })}
-              </p>
-              <textarea
-                id={`${id}-note`}
-                name="note"
-                rows={3}
-                maxLength={FLAG_NOTE_MAX_LENGTH}
-                aria-invalid={noteError ? true : undefined}
-                aria-describedby={`${id}-note-error ${id}-note-hint`}
-                className={fieldClasses}
-              />
-              <p id={`${id}-note-error`} aria-live="polite" className={fieldErrorClasses}>
-                {noteError}
-              </p>
-            </div>
-            <Button type="submit" variant="secondary" disabled={pending} className="min-h-9 px-3 py-1">
-              {pending ? t("sending") : t("submit")}
-            </Button>
-            <p role="alert" className={formErrorClasses}>
-              {state && !state.ok ? state.formError : null}
-            </p>
-          </form>
-        )}
-      </div>
+            </form>
+          )}
+        </div>
+      )}
     </details>
   );
 }
