@@ -5,10 +5,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 
-export type ProductionServer = { baseUrl: string; stop: () => Promise<void> };
+/** `processGroup`: the id of the server's process group (npx, next, next-server), for memory readings. */
+export type ProductionServer = { baseUrl: string; processGroup: number; stop: () => Promise<void> };
 
 // Production refuses to start without real values; these are for a throwaway local server only.
-const BENCH_ONLY_SECRETS = {
+export const BENCH_ONLY_SECRETS = {
   NEXTAUTH_SECRET: "bench-only-nextauth-secret-0123456789abcdef",
   SHOP_WEBHOOK_SECRET: "bench-only-shop-webhook-secret-0123456789abcdef",
   TOKEN_SIGNING_KEYS: "bench:bench-only-token-signing-key-0123456789abcdef",
@@ -40,13 +41,13 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, timeoutMs 
   throw new Error(`next start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
 }
 
-export async function startProductionServer(port: number): Promise<ProductionServer> {
+export async function startProductionServer(port: number, extraEnv: Record<string, string | undefined> = {}): Promise<ProductionServer> {
   buildApp();
   const baseUrl = `http://localhost:${port}`;
   const child = spawn("npx", ["next", "start", "-p", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
-    env: { ...BENCH_ONLY_SECRETS, ...process.env, NODE_ENV: "production", APP_URL: baseUrl, NEXTAUTH_URL: baseUrl },
+    env: { ...BENCH_ONLY_SECRETS, ...process.env, ...extraEnv, NODE_ENV: "production", APP_URL: baseUrl, NEXTAUTH_URL: baseUrl } as NodeJS.ProcessEnv,
   });
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
@@ -60,5 +61,5 @@ export async function startProductionServer(port: number): Promise<ProductionSer
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, processGroup: child.pid!, stop };
 }
