@@ -36,7 +36,28 @@ export async function createJobQueue(options: { connectionString: string; role: 
   });
   await boss.start();
   for (const [name, queueOptions] of Object.entries(QUEUE_OPTIONS) as [QueueName, Omit<PgBoss.Queue, "name">][]) {
-    await boss.createQueue(name, { name, ...queueOptions });
+    await createQueueOnce(boss, name, { name, ...queueOptions });
   }
   return boss;
+}
+
+const DEADLOCK_DETECTED = "40P01";
+
+/**
+ * createQueue is idempotent, but two processes creating the same queue's partition at the same
+ * moment (web instances and workers starting together on a new database) can deadlock, and the
+ * loser's start failed (test/multi-instance). PostgreSQL has already rolled the loser back, so
+ * trying again after a short random pause is safe; by then the queue usually exists.
+ */
+async function createQueueOnce(boss: PgBoss, name: QueueName, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (await boss.getQueue(name)) return;
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250 * attempt));
+    }
+  }
 }
