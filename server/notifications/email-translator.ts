@@ -10,11 +10,18 @@ import frEmail from "@/messages/fr/email.json";
 
 const catalogs = { en: { common: enCommon, email: enEmail }, fr: { common: frCommon, email: frEmail } } as const;
 
+const newTranslator = (locale: AppLocale) => createTranslator({ locale, messages: catalogs[locale], namespace: "email" });
+type EmailTranslator = { t: ReturnType<typeof newTranslator>; appName: string };
+const translators: Partial<Record<AppLocale, EmailTranslator>> = {};
+
 /**
  * Translations for e-mails and the unsubscribe page, which are built outside a page render (a job,
  * a route handler) and so in the recipient's language rather than the request's.
  */
-export function emailTranslator(locale: AppLocale) {
-  const messages = catalogs[locale];
-  return { t: createTranslator({ locale, messages, namespace: "email" }), appName: messages.common.appName };
+export function emailTranslator(locale: AppLocale): EmailTranslator {
+  // One per language for the process: a translator keeps the messages it has parsed, so the
+  // e-mail sender does not parse every ICU message again for each of thousands of e-mails
+  // (rendering an alert took 2.5 times longer with a new translator per message).
+  translators[locale] ??= { t: newTranslator(locale), appName: catalogs[locale].common.appName };
+  return translators[locale];
 }
