@@ -124,7 +124,8 @@ describe("PostgreSQL restarting during a fan-out", () => {
     expect(workers.every((worker) => worker.child.exitCode === null && worker.child.signalCode === null)).toBe(true);
     console.info(
       `[faults] postgres restarts: fan-out recovered in ${(fanOutRecoveryMs / 1000).toFixed(1)} s; ` +
-        `${world.emails} e-mails, ${sink.received.length} SMTP hand-offs, ${duplicates.length} resent copies (same Message-ID)`,
+        `${world.emails} e-mails, ${sink.received.length} SMTP hand-offs, ${duplicates.length} resent copies (same Message-ID); ` +
+        `jobs rerun after the outage per worker: ${workers.map((worker) => worker.output().split("running the interrupted job again").length - 1).join(", ")}`,
     );
   }, 420_000);
 });
