@@ -31,7 +31,9 @@ beforeAll(async () => {
   sink = await startRecordingSmtpSink(smtpPort!);
   const settings = { databaseUrl: database.url, smtpUrl: sink.url, appUrl: "https://help.faults.test" };
   configureTestProcess(settings);
-  workers.push(await startWorkerProcess("worker 1", settings), await startWorkerProcess("worker 2", settings));
+  // One after the other, each kept at once: afterAll stops whichever started.
+  workers.push(await startWorkerProcess("worker 1", settings));
+  workers.push(await startWorkerProcess("worker 2", settings));
 }, 120_000);
 
 afterAll(async () => {

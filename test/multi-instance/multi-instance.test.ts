@@ -37,13 +37,16 @@ beforeAll(async () => {
   sink = await startRecordingSmtpSink(smtpPort!);
   const settings = { databaseUrl: database.url, smtpUrl: sink.url, appUrl };
   configureTestProcess(settings);
-  const started = await Promise.all([
+  // All four start at once, as a deploy does. Every one that started is kept for afterAll to
+  // stop, even when another failed to start.
+  const results = await Promise.allSettled([
     startWebProcess("web A", portA!, settings),
     startWebProcess("web B", portB!, settings),
     startWorkerProcess("worker 1", settings),
     startWorkerProcess("worker 2", settings),
   ]);
-  processes.push(...started);
+  for (const result of results) if (result.status === "fulfilled") processes.push(result.value);
+  for (const result of results) if (result.status === "rejected") throw result.reason;
 }, 180_000);
 
 afterAll(async () => {

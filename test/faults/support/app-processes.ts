@@ -142,7 +142,10 @@ function appEnv({ databaseUrl, smtpUrl, appUrl }: CommonEnv): NodeJS.ProcessEnv 
 /** `npm run worker` (its script, without npm in between so signals reach it directly). */
 export async function startWorkerProcess(name: string, env: CommonEnv): Promise<AppProcess> {
   const worker = startProcess(name, bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], appEnv(env));
-  await worker.waitFor(/\[entraide worker\] running/);
+  await worker.waitFor(/\[entraide worker\] running/).catch(async (error: unknown) => {
+    await worker.kill(); // never leave a half-started process behind
+    throw error;
+  });
   return worker;
 }
 
@@ -153,13 +156,18 @@ export async function startWebProcess(name: string, port: number, env: CommonEnv
     ENTRAIDE_WORKER: "off",
     ENTRAIDE_NEXT_DIST_DIR: NEXT_DIST_DIR,
   });
-  await web.waitFor(/Ready in|started server on/i);
-  // Ready means listening; the first request also loads the app's modules.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then((response) => response.ok, () => false);
-    if (ok) return web;
-    if (Date.now() > deadline) throw new Error(`${name} never answered:\n${web.output().slice(-4000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    await web.waitFor(/Ready in|started server on/i);
+    // Ready means listening; the first request also loads the app's modules.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then((response) => response.ok, () => false);
+      if (ok) return web;
+      if (Date.now() > deadline) throw new Error(`${name} never answered:\n${web.output().slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } catch (error) {
+    await web.kill(); // never leave a half-started server behind
+    throw error;
   }
 }
