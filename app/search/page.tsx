@@ -44,7 +44,10 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
             {t("resultsHeading")}
           </h2>
           <p role="status" className="mb-2 font-medium">
-            {t("resultCount", { count: results.total, query: params.query })}
+            {/* A frequent word matches more threads than are ranked: say so rather than count them all. */}
+            {results.totalIsLowerBound
+              ? t("resultCountAtLeast", { count: results.total, query: params.query })
+              : t("resultCount", { count: results.total, query: params.query })}
           </p>
           {results.total === 0 ? (
             <p className="text-zinc-700 dark:text-zinc-300">{t("noResultsHint")}</p>

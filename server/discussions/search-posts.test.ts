@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { createTestCategory, createTestProduct, uniqueToken } from "@/test/fixtures/catalog";
-import { searchPosts } from "./search-posts";
+import { SEARCH_CANDIDATE_LIMIT, searchPosts } from "./search-posts";
 
 type Language = "en" | "fr";
 
@@ -152,6 +152,32 @@ describe("searchPosts", () => {
     expect(beyond.page).toBe(3);
     const all = [...first.items, ...(await search(word, { pageSize: 2, page: 2 })).items, ...third.items].map((hit) => hit.threadId);
     expect(new Set(all).size).toBe(5);
+    expect(first.totalIsLowerBound).toBe(false);
+  });
+
+  it("ranks at most SEARCH_CANDIDATE_LIMIT matching posts per branch and then gives the total as a lower bound", async () => {
+    const product = await createProduct();
+    const word = `fq${uniqueToken()}`;
+    const busy = await createThread({ productId: product.id, title: "A busy thread", body: "Plain body." });
+    const author = await createAuthor();
+    await db().post.createMany({
+      data: Array.from({ length: SEARCH_CANDIDATE_LIMIT + 1 }, (_, index) => ({
+        threadId: busy.id,
+        authorId: author.id,
+        depth: 1,
+        bodyMarkdown: `Reply ${index} with ${word}`,
+        bodyHtml: `<p>Reply ${index} with ${word}</p>`,
+        language: "en" as const,
+      })),
+    });
+
+    const result = await search(word);
+
+    // Every candidate is a reply of one thread: one hit, flagged as counted from a cut list.
+    expect(result).toMatchObject({ total: 1, pageCount: 1, totalIsLowerBound: true });
+    expect(result.items.map((hit) => hit.threadId)).toEqual([busy.id]);
+    expect(result.items[0]!.snippetHtml).toContain(`<mark>${word}</mark>`);
+    expect((await search(`${word} -${word}`)).totalIsLowerBound).toBe(false);
   });
 
   it("leaves out deleted threads and deleted posts, and links a reply hit to the reply", async () => {
