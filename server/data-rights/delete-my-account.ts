@@ -3,6 +3,7 @@ import { db } from "@/server/db/client";
 import type { ConsentPurposeWithText } from "@/lib/consent/consent-texts";
 import type { PostDisposal } from "@/lib/data-rights/delete-account-schema";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { publishPublicPageChange } from "@/server/http/publish-public-page-change";
 import { suppressEmail } from "@/server/mail/suppress-email";
 import { withdrawAllConsents, type Withdrawal } from "@/server/membership/withdraw-all-consents";
 import { disposeOfMemberPosts } from "./dispose-of-member-posts";
@@ -50,6 +51,8 @@ export async function deleteMyAccount(userId: string, request: AccountDeletionRe
       textVersions: request.withdrawalTextVersions,
     });
     await disposeOfMemberPosts(tx, userId, request.posts);
+    // Their name and posts may be on any public page: every cached anonymous copy goes at commit.
+    await publishPublicPageChange(tx, { all: true });
     await suppressEmail(tx, account.email, SUPPRESSION_REASON_ACCOUNT_DELETED);
 
     await tx.account.deleteMany({ where: { userId } });
