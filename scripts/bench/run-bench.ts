@@ -178,7 +178,9 @@ async function waitFor(label: string, timeoutMs: number, check: () => Promise<bo
 /** Sum of the gzip sizes of the script files a page loads (its <script src> tags), in KB. */
 async function firstLoadJavaScriptKb(pageUrl: string): Promise<{ kb: number; files: number }> {
   const html = await (await fetch(pageUrl, { signal: AbortSignal.timeout(120_000) })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&")))];
+  // nomodule scripts (polyfills for old browsers) are not loaded by the browsers Lighthouse emulates.
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&") ?? []))];
   let bytes = 0;
   for (const source of sources) {
     const body = Buffer.from(await (await fetch(new URL(source, pageUrl), { signal: AbortSignal.timeout(60_000) })).arrayBuffer());
@@ -320,6 +322,7 @@ async function main() {
     const workerPeakMb = await peakMemoryMb(worker.child.pid!);
     const find = (prefix: string, connections: number | string) => rows.find((row) => row.scenario.startsWith(prefix) && row.connections === connections)!;
     const threadC50 = find("Thread page (", 50);
+    // NaN (no response at all within a run) stays NaN: it must not pass for a fast search.
     const searchWorstP95 = Math.max(find("Search", 10).p95, find("Search", 50).p95);
     const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
     const report = {
@@ -351,6 +354,7 @@ async function main() {
         if (row === threadC50) target = `p99 < ${TARGETS.threadP99AtC50Ms} ms: ${verdict(row.p99 < TARGETS.threadP99AtC50Ms)}`;
         else if (row === fixedRate) target = `p99 < ${TARGETS.unsubscribeP99At500Ms} ms: ${verdict(row.p99 < TARGETS.unsubscribeP99At500Ms)}`;
         else if (row.scenario.startsWith("Search")) target = `p95 < ${TARGETS.searchP95Ms} ms: ${verdict(row.p95 < TARGETS.searchP95Ms)}`;
+        else if (row.requests === 0) target = "no response within the run";
         const ms = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(0));
         return `| ${row.scenario} | ${row.connections} | ${row.requests.toLocaleString("en-US")} | ${row.rps.toFixed(0)} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.non2xx} / ${row.errors} | ${row.drainSeconds.toFixed(1)} | ${target} |`;
       }),
@@ -360,7 +364,7 @@ async function main() {
       `| Fan-out of one new thread: in-app rows for every watcher (post → fannedOutAt, real worker) | ${inApp.toLocaleString("en-US")} rows in ${(fanOutMs / 1000).toFixed(2)} s | < ${TARGETS.fanOutSeconds} s: ${verdict(fanOutMs < TARGETS.fanOutSeconds * 1000)} |`,
       `| … and every immediate e-mail handed to the SMTP sink${handOffDone ? "" : ` (stopped waiting after ${HAND_OFF_TIMEOUT_MS / 1000} s)`} | ${sentRows.toLocaleString("en-US")} of ${immediate.toLocaleString("en-US")} SENT, ${received.toLocaleString("en-US")} received, ${(handOffMs / 1000).toFixed(1)} s after the post (${(sentRows / Math.max(0.001, (handOffMs - fanOutMs) / 1000)).toFixed(0)} msg/s after the fan-out) | |`,
       `| Digest rows written (sent at each member's hour) | ${digestRows.toLocaleString("en-US")} | |`,
-      `| Search p95, worst of c10/c50 | ${searchWorstP95} ms | < ${TARGETS.searchP95Ms} ms: ${verdict(searchWorstP95 < TARGETS.searchP95Ms)} |`,
+      `| Search p95, worst of c10/c50 | ${Number.isNaN(searchWorstP95) ? "no response within a run" : `${searchWorstP95.toFixed(0)} ms`} | < ${TARGETS.searchP95Ms} ms: ${verdict(searchWorstP95 < TARGETS.searchP95Ms)} |`,
       `| Thread page first-load JavaScript (gzip -9 of its ${javascript.files} scripts) | ${javascript.kb.toFixed(1)} KB | < ${TARGETS.firstLoadJsKb} KB: ${verdict(javascript.kb < TARGETS.firstLoadJsKb)} |`,
       ...(lighthouse.scores.length
         ? lighthouse.scores.map((s) => `| Lighthouse mobile, ${s.page}: performance / accessibility / best practices / SEO | ${s.performance} / ${s.accessibility} / ${s.bestPractices} / ${s.seo} | 100 each |`)
