@@ -42,10 +42,17 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // A header set here replaces the route's own: the unsubscribe pages are plain HTML with an
+  // inline stylesheet and a stricter policy of their own (default-src 'none'), which must stay.
+  if (!hasOwnContentSecurityPolicy(request.nextUrl.pathname)) response.headers.set("Content-Security-Policy", csp);
   applySecurityHeaders(response.headers, { https });
   if (!isCacheRender(request.headers)) response.headers.set(CACHE_STATUS_HEADER, "bypass");
   return response;
+}
+
+/** Route handlers that answer HTML with their own policy (server/notifications/unsubscribe-http.ts). */
+function hasOwnContentSecurityPolicy(pathname: string): boolean {
+  return pathname.startsWith("/unsubscribe/");
 }
 
 export const config = {

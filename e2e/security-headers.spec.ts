@@ -54,6 +54,12 @@ test("every response carries the security headers; pages get a CSP with a fresh 
     expect(response.headers()["referrer-policy"], response.url()).toBe("strict-origin-when-cross-origin");
     expect(response.headers()["cross-origin-opener-policy"], response.url()).toBe("same-origin");
   }
+  // The unsubscribe pages keep their own policy (no scripts at all, their inline stylesheet
+  // allowed): the pages' nonce policy would leave them unstyled, unreadable in dark mode.
+  const unsubscribePage = await request.get("/unsubscribe/forged-token");
+  expect(unsubscribePage.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  );
 });
 
 test("the main pages run with zero CSP violations, signed out and as a moderator", async ({ page, mail }) => {
