@@ -263,6 +263,11 @@ async function main() {
     const sentRows = await db().emailDelivery.count({ where: { eventId: event.id, frequency: "IMMEDIATE", status: "SENT" } });
     const received = sink.received() - receivedBefore;
     say(`in-app ${inApp} after ${(fanOutMs / 1000).toFixed(2)} s; ${sentRows}/${immediate} immediate e-mails SENT (${received} at the sink) after ${(handOffMs / 1000).toFixed(2)} s; ${digestRows} digest rows wait for their slot`);
+    // The worker's peak is read now, then it stops: e-mails still being sent would otherwise take
+    // CPU from the web server during the page loads below and the two measures would mix.
+    const workerPeakMb = await peakMemoryMb(worker.child.pid!);
+    await stopProcessJobQueue(5_000).catch(() => {});
+    await worker.stop();
 
     // --- 4. Page and POST loads --------------------------------------------------------------
     const threadUrl = `/t/${seed.bigThread.id}/${seed.bigThread.slug}`;
@@ -319,7 +324,6 @@ async function main() {
 
     // --- 6. Memory and report ----------------------------------------------------------------
     const webPeakMb = await peakMemoryMb(server.processGroup);
-    const workerPeakMb = await peakMemoryMb(worker.child.pid!);
     const find = (prefix: string, connections: number | string) => rows.find((row) => row.scenario.startsWith(prefix) && row.connections === connections)!;
     const threadC50 = find("Thread page (", 50);
     // NaN (no response at all within a run) stays NaN: it must not pass for a fast search.
