@@ -276,12 +276,18 @@ test("the checks above catch a payload that does run (a control for this file)",
   const seen = watch(page);
   await page.goto("/");
   // What a sanitizer miss would look like: user markup with a handler that fires on its own.
-  await page.evaluate(() => {
-    const container = document.createElement("div");
-    container.className = "prose-post";
-    container.innerHTML = '<img src="/x-missing.png" onerror="window.__xss = 1">';
-    document.querySelector("main")?.append(container);
-  });
+  // Added again until it stays: React drops foreign nodes in <main> while it hydrates.
+  await expect(async () => {
+    await page.evaluate(() => {
+      if (document.querySelector("main .prose-post")) return;
+      const container = document.createElement("div");
+      container.className = "prose-post";
+      container.innerHTML = '<img src="/x-missing.png" onerror="window.__xss = 1">';
+      document.querySelector("main")?.append(container);
+    });
+    await page.waitForTimeout(500);
+    await expect(page.locator("main .prose-post")).toHaveCount(1, { timeout: 100 });
+  }).toPass({ timeout: 15_000 });
   // The page's Content-Security-Policy may well stop the handler from running (defence in depth);
   // the markup checks must fail all the same, so they never rely on the CSP alone.
   await expect(expectNothingRan(page, seen, ".prose-post", "strict")).rejects.toThrow(/img\[onerror\]/);

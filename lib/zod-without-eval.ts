@@ -1,4 +1,6 @@
-import { z } from "zod";
+// Zod core only: the config is global (shared with the full library wherever a form loads it),
+// and importing "zod" itself here would put the whole library in every page's first load.
+import { config } from "zod/v4/core";
 
 /**
  * In the browser, Zod compiles object parsers with `Function(...)` after probing whether eval is
@@ -6,4 +8,4 @@ import { z } from "zod";
  * once by the root client provider: every form then parses without eval (the cost is nothing
  * for form-sized inputs). The server, which has no CSP, keeps Zod's compiled parsers.
  */
-z.config({ jitless: true });
+config({ jitless: true });

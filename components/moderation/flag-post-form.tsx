@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { flagPostAction } from "@/app/moderation/queue/flag-actions";
 import { fieldClasses, fieldErrorClasses, formErrorClasses, hintClasses } from "@/components/discussions/form-styles";
 import { Button } from "@/components/ui/button";
-import { FLAG_NOTE_MAX_LENGTH, FLAG_REASONS } from "@/lib/moderation/flag-post-schema";
+import { FLAG_NOTE_MAX_LENGTH, FLAG_REASONS } from "@/lib/moderation/flag-reasons";
 
 /**
  * "Flag" under a post, for members other than its author: a disclosure with the reasons (none

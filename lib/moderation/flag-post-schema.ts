@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { stripUnstorableCharacters } from "@/lib/text/strip-unstorable-characters";
 
-export const FLAG_REASONS = ["SPAM", "OFF_TOPIC", "ABUSIVE", "OTHER"] as const;
-export type FlagReasonChoice = (typeof FLAG_REASONS)[number];
-export const FLAG_NOTE_MAX_LENGTH = 500;
+import { FLAG_NOTE_MAX_LENGTH, FLAG_REASONS } from "./flag-reasons";
+
+export { FLAG_NOTE_MAX_LENGTH, FLAG_REASONS, type FlagReasonChoice } from "./flag-reasons";
 
 // Messages are keys in the "moderation" namespace, translated by the action.
 /** A member's flag: a reason (none pre-selected in the form) and a note, required for OTHER. */
