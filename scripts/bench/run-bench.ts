@@ -148,7 +148,7 @@ async function peakMemoryMb(processGroup: number): Promise<number | null> {
 async function startWorker(env: Record<string, string | undefined>): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
   const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], { stdio: ["ignore", "pipe", "inherit"], detached: true, env: env as NodeJS.ProcessEnv });
   const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     process.kill(-child.pid, "SIGTERM");
     await exited;
@@ -387,10 +387,11 @@ async function main() {
     await writeFile(path.join(directory, `${stampName}.json`), `${JSON.stringify(report, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2)}\n`);
     say(`written to bench-results/${stampName}.md and .json`);
   } finally {
+    // Each one whatever happened to the others: a server left running would hold its port.
     await stopProcessJobQueue(5_000).catch(() => {});
-    await worker.stop();
-    await server.stop();
-    await sink.stop();
+    await worker.stop().catch((error: unknown) => say(`stopping the worker: ${String(error)}`));
+    await server.stop().catch((error: unknown) => say(`stopping the server: ${String(error)}`));
+    await sink.stop().catch(() => {});
     await db().$disconnect();
   }
 }

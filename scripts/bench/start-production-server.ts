@@ -50,7 +50,7 @@ export async function startProductionServer(port: number, extraEnv: Record<strin
     env: { ...BENCH_ONLY_SECRETS, ...process.env, ...extraEnv, NODE_ENV: "production", APP_URL: baseUrl, NEXTAUTH_URL: baseUrl } as NodeJS.ProcessEnv,
   });
   const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     process.kill(-child.pid, "SIGTERM");
     await exited;
