@@ -4,6 +4,7 @@
  * The server runs in its own process group and is stopped with everything it started.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 
 /** `processGroup`: the id of the server's process group (npx, next, next-server), for memory readings. */
 export type ProductionServer = { baseUrl: string; processGroup: number; stop: () => Promise<void> };
@@ -22,7 +23,10 @@ function buildApp() {
     return;
   }
   console.log("Building the production app (next build)…");
+  // next build adds its build folder's type paths to tsconfig.json; a bench leaves the checkout as it was.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
   const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+  writeFileSync("tsconfig.json", tsconfig);
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
 }
 
